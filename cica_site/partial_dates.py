@@ -1,0 +1,53 @@
+"""Dates that may be known only to the month or the year.
+
+A partial date is stored as a real ``date`` (the first day of what is known)
+plus a precision, so it still sorts and filters, but it is shown only as far as
+it is known: "2010", not a made-up "1 January 2010".
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("exact day")
+    MONTH = "month", _("month only")
+    YEAR = "year", _("year only")
+    BY_YEAR = "by_year", _("by that year (exact date unknown)")
+
+
+def format_partial_date(value, precision):
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.BY_YEAR:
+        return _("by %(year)s") % {"year": value.year}
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "F Y")
+    return formats.date_format(value, "j F Y")
+
+
+def normalise_partial_date(value, precision):
+    """The canonical stored date for a precision: the first day of the known period."""
+    if value is None:
+        return None
+    if precision in (DatePrecision.YEAR, DatePrecision.BY_YEAR):
+        return datetime.date(value.year, 1, 1)
+    if precision == DatePrecision.MONTH:
+        return datetime.date(value.year, value.month, 1)
+    return value
+
+
+def parse_partial_date(text):
+    """'2010', '2023-12' or '2008-08-23' -> (date, precision)."""
+    text = str(text).strip()
+    parts = text.split("-")
+    if len(parts) == 1:
+        return datetime.date(int(parts[0]), 1, 1), DatePrecision.YEAR
+    if len(parts) == 2:
+        return datetime.date(int(parts[0]), int(parts[1]), 1), DatePrecision.MONTH
+    return datetime.date.fromisoformat(text), DatePrecision.DAY

@@ -1,0 +1,59 @@
+"""Publication state shared by every public content type.
+
+Drafts and scheduled items are plain data checked at query time, so an item
+scheduled for 09:00 appears at 09:00 with no job to run.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            publication_status=PublicationStatus.PUBLISHED, publish_at__lte=timezone.now()
+        )
+
+    def visible_to(self, user):
+        """Published items, or everything for staff who may preview drafts."""
+        if user.is_authenticated and user.is_staff and user.has_perm(self.change_permission()):
+            return self.all()
+        return self.published()
+
+    def change_permission(self):
+        opts = self.model._meta
+        return f"{opts.app_label}.change_{opts.model_name}"
+
+
+class Publishable(models.Model):
+    publication_status = models.CharField(
+        _("publication status"),
+        max_length=12,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("The item appears publicly from this moment, if its status is Published."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return (
+            self.publication_status == PublicationStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )

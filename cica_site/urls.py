@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("members/", include("members.urls")),
+    path("plans/", include("plans.urls")),
+    path("events/", include("events.urls")),
+    path("publications/", include("publications.urls")),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "cica_site.views.page_not_found"
+handler500 = "cica_site.views.server_error"

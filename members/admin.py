@@ -1,0 +1,70 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Chairmanship, Participant, StatusChange
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    fields = ["status", "date", "precision", "note"]
+
+
+class ChairmanshipInline(admin.TabularInline):
+    model = Chairmanship
+    extra = 0
+    fields = ["start_year", "end_year", "start_date", "end_date"]
+
+
+class AccessionYearFilter(admin.SimpleListFilter):
+    title = _("accession year")
+    parameter_name = "accession_year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Participant.objects.exclude(accession_date=None)
+            .dates("accession_date", "year")
+            .order_by("accession_date")
+        )
+        return [(str(d.year), str(d.year)) for d in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(accession_date__year=int(value))
+        return queryset
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "iso_code",
+        "current_status",
+        "accession",
+        "publication_status",
+    ]
+    list_filter = ["kind", "current_status", AccessionYearFilter, "publication_status"]
+    search_fields = ["name", "official_name", "iso_code"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["current_status", "accession"]
+    inlines = [StatusChangeInline, ChairmanshipInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "slug", "official_name", "iso_code"]}),
+        (_("Profile"), {"fields": ["summary", "website"]}),
+        (_("Derived from the status history"), {"fields": ["current_status", "accession"]}),
+        (_("Publication"), {"fields": ["publication_status", "publish_at"]}),
+    ]
+
+    @admin.display(description=_("member since"), ordering="accession_date")
+    def accession(self, obj):
+        return obj.accession_display or "—"
+
+
+@admin.register(Chairmanship)
+class ChairmanshipAdmin(admin.ModelAdmin):
+    list_display = ["state", "start_year", "end_year"]
+    list_select_related = ["state"]
+    autocomplete_fields = ["state"]
+    search_fields = ["state__name"]

@@ -1,0 +1,54 @@
+"""Real CICA members, observers and chairmanships for the demo site (idempotent)."""
+
+import json
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from cica_site.partial_dates import DatePrecision, parse_partial_date
+from cica_site.publishing import PublicationStatus
+
+from .models import Chairmanship, Participant, StatusChange
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "demo.json"
+
+
+@transaction.atomic
+def load():
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    for entry in data["participants"]:
+        participant, _ = Participant.objects.update_or_create(
+            slug=slugify(entry["name"]),
+            defaults={
+                "name": entry["name"],
+                "kind": entry["kind"],
+                "iso_code": entry["iso_code"],
+                "official_name": entry["official_name"],
+                "publication_status": PublicationStatus.PUBLISHED,
+            },
+        )
+        participant.status_changes.all().delete()
+        for step in entry["history"]:
+            if step["date"]:
+                date, precision = parse_partial_date(step["date"])
+                precision = step.get("precision") or precision
+            else:
+                date, precision = None, DatePrecision.DAY
+            StatusChange.objects.create(
+                participant=participant,
+                status=step["status"],
+                date=date,
+                precision=precision,
+                note=step.get("note", ""),
+            )
+    for chair in data["chairmanships"]:
+        Chairmanship.objects.update_or_create(
+            state=Participant.objects.get(name=chair["state"]),
+            start_year=chair["from"],
+            defaults={"end_year": chair["to"]},
+        )
+    return {
+        "participants": Participant.objects.count(),
+        "chairmanships": Chairmanship.objects.count(),
+    }

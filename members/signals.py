@@ -1,0 +1,11 @@
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import Participant, StatusChange
+
+
+@receiver([post_save, post_delete], sender=StatusChange)
+def keep_derived_status_current(sender, instance, **kwargs):
+    participant = Participant.objects.filter(pk=instance.participant_id).first()
+    if participant is not None:
+        participant.sync_from_history()

@@ -1,0 +1,57 @@
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from .charts import growth_chart
+from .models import Chairmanship, Participant, StatusChange, membership_growth
+
+SORT_ORDERS = {
+    "name": ["name"],
+    "-name": ["-name"],
+    "year": ["accession_date", "name"],
+    "-year": ["-accession_date", "name"],
+}
+DEFAULT_SORT = "name"
+
+
+class MemberListView(ListView):
+    template_name = "members/participant_list.html"
+    context_object_name = "member_states"
+
+    def get_sort(self):
+        sort = self.request.GET.get("sort", DEFAULT_SORT)
+        return sort if sort in SORT_ORDERS else DEFAULT_SORT
+
+    def get_queryset(self):
+        return (
+            Participant.objects.visible_to(self.request.user)
+            .states()
+            .members()
+            .order_by(*SORT_ORDERS[self.get_sort()])
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        visible = Participant.objects.visible_to(self.request.user)
+        observers = list(visible.observers().order_by("kind", "name"))
+        member_states = context["member_states"]
+        growth = membership_growth(member_states)
+        context.update(
+            sort=self.get_sort(),
+            observer_states=[p for p in observers if p.kind == "state"],
+            observer_organisations=[p for p in observers if p.kind == "organisation"],
+            current_chair=Chairmanship.objects.current(),
+            growth=growth,
+            growth_chart=growth_chart(growth),
+        )
+        return context
+
+
+class MemberDetailView(DetailView):
+    template_name = "members/participant_detail.html"
+    context_object_name = "participant"
+
+    def get_queryset(self):
+        return Participant.objects.visible_to(self.request.user).prefetch_related(
+            Prefetch("status_changes", queryset=StatusChange.objects.in_history_order()),
+            Prefetch("chairmanships", queryset=Chairmanship.objects.order_by("start_year")),
+        )

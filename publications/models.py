@@ -1,0 +1,62 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cica_site.publishing import Publishable, PublishableQuerySet
+
+
+class PublicationKind(models.TextChoices):
+    NEWS = "news", _("News")
+    PRESS_RELEASE = "press_release", _("Press release")
+    INTERVIEW = "interview", _("Interview")
+    SPEECH = "speech", _("Speech")
+    STATEMENT = "statement", _("Statement")
+    ARTICLE = "article", _("Article")
+
+
+class PublicationQuerySet(PublishableQuerySet):
+    pass
+
+
+class Publication(Publishable):
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=PublicationKind.choices, db_index=True
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    body = models.TextField(_("body (Markdown)"), blank=True)
+    # Rendered from body on save and sanitised; never edited by hand.
+    body_html = models.TextField(editable=False, blank=True)
+    posted_on = models.DateField(_("posted on"), default=timezone.localdate, db_index=True)
+    author = models.CharField(_("author or interviewer"), max_length=250, blank=True)
+    speaker = models.CharField(_("interviewee or speaker"), max_length=250, blank=True)
+    image = models.ImageField(_("image"), upload_to="publications/%Y/", blank=True)
+    image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
+    related_states = models.ManyToManyField(
+        "members.Participant",
+        blank=True,
+        related_name="publications",
+        verbose_name=_("related states"),
+    )
+    related_plans = models.ManyToManyField(
+        "plans.Plan", blank=True, related_name="publications", verbose_name=_("related plans")
+    )
+    related_events = models.ManyToManyField(
+        "events.Event", blank=True, related_name="publications", verbose_name=_("related events")
+    )
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-posted_on", "-pk"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("publications:detail", kwargs={"slug": self.slug})

@@ -1,0 +1,43 @@
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_base_frame_has_landmarks_and_assets_are_local(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert 'class="skip-link" href="#content"' in html
+    assert '<main id="content"' in html
+    assert 'aria-label="Main"' in html
+    assert 'media="print"' in html
+    assert "http://" not in html.replace("http://www.w3.org", "")
+    assert "https://" not in html
+
+
+def test_custom_500_page_renders_in_frame(settings):
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    from cica_site import views
+
+    response = views.server_error(None)
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+    assert "Traceback" not in response.content.decode()
+
+
+def test_production_settings_refuse_a_weak_secret_key():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import cica_site.settings"],
+        env={"DJANGO_SECRET_KEY": "django-insecure-short", "PATH": ""},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_client_without_session_sees_home():
+    assert Client().get("/").status_code == 200
