@@ -1,6 +1,9 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from events import member_sections as event_sections
+from plans import member_sections as plan_sections
+
 from .charts import growth_chart
 from .models import Chairmanship, Participant, StatusChange, membership_growth
 
@@ -11,6 +14,7 @@ SORT_ORDERS = {
     "-year": ["-accession_date", "name"],
 }
 DEFAULT_SORT = "name"
+MEMBER_PAGE_SECTIONS = [plan_sections, event_sections]
 
 
 class MemberListView(ListView):
@@ -55,3 +59,10 @@ class MemberDetailView(DetailView):
             Prefetch("status_changes", queryset=StatusChange.objects.in_history_order()),
             Prefetch("chairmanships", queryset=Chairmanship.objects.order_by("start_year")),
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Each content app contributes its own section (plans coordinated, events hosted).
+        for sections in MEMBER_PAGE_SECTIONS:
+            context.update(sections.context_for(self.object, self.request.user))
+        return context
