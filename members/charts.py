@@ -10,7 +10,7 @@ class Bar:
     width: float
     height: float
     label: str
-    value: int
+    value: int | None
     show_label: bool
 
 
@@ -27,12 +27,12 @@ def growth_chart(points, width=720, height=240, padding=28):
     """Lay out one bar per year; the template draws them."""
     if not points:
         return BarChart(width, height, height - padding, [], 0)
-    maximum = max(value for _, value in points) or 1
+    maximum = max((value for _, value in points if value is not None), default=0) or 1
     slot = (width - 2 * padding) / len(points)
     usable_height = height - 2 * padding
     bars = []
     for index, (year, value) in enumerate(points):
-        bar_height = usable_height * value / maximum
+        bar_height = usable_height * (value or 0) / maximum
         bars.append(
             Bar(
                 x=round(padding + index * slot + slot * 0.15, 1),

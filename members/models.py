@@ -224,10 +224,18 @@ class Chairmanship(models.Model):
 
 
 def membership_growth(states, first_year=1999, last_year=None):
-    """[(year, number of member states)] from accession dates, for the chart."""
+    """[(year, number of member states or None)] from accession dates, for the chart.
+
+    A year is unknown (None) while some state is recorded only as a member "by" a
+    later year: we cannot tell whether it had joined yet.
+    """
     last_year = last_year or datetime.date.today().year
-    accession_years = sorted(s.accession_year for s in states if s.accession_year)
+    accessions = [(s.accession_year, s.accession_precision) for s in states if s.accession_year]
+    known_from = max(
+        (year for year, precision in accessions if precision == DatePrecision.BY_YEAR),
+        default=first_year,
+    )
     return [
-        (year, sum(1 for y in accession_years if y <= year))
+        (year, sum(1 for y, _ in accessions if y <= year) if year >= known_from else None)
         for year in range(first_year, last_year + 1)
     ]

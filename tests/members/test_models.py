@@ -96,3 +96,16 @@ def test_membership_growth_counts_states_by_accession_year():
         state.refresh_from_db()
     growth = dict(membership_growth(states, 2001, 2007))
     assert growth == {2001: 0, 2002: 2, 2003: 2, 2004: 2, 2005: 2, 2006: 3, 2007: 3}
+
+
+def test_growth_is_unknown_before_a_by_year_accession():
+    founder = ParticipantFactory()
+    StatusChangeFactory(
+        participant=founder, date=datetime.date(2002, 1, 1), precision=DatePrecision.BY_YEAR
+    )
+    later = ParticipantFactory()
+    StatusChangeFactory(participant=later, date=datetime.date(2006, 1, 1))
+    states = [Participant.objects.get(pk=founder.pk), Participant.objects.get(pk=later.pk)]
+    growth = dict(membership_growth(states, 1999, 2006))
+    assert growth[1999] is None and growth[2001] is None
+    assert growth[2002] == 1 and growth[2006] == 2
