@@ -50,6 +50,13 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # Whole seconds: the admin form shows no microseconds, so re-saving a form
+        # would otherwise record a spurious change of publish_at in the history.
+        if self.publish_at is not None:
+            self.publish_at = self.publish_at.replace(microsecond=0)
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self):
         return (

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.staff.admin import ChildContentAdmin, ContentAdmin
+
 from .models import Chairmanship, Participant, StatusChange
 
 
@@ -36,7 +38,7 @@ class AccessionYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(ContentAdmin):
     list_display = [
         "name",
         "kind",
@@ -63,7 +65,7 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Chairmanship)
-class ChairmanshipAdmin(admin.ModelAdmin):
+class ChairmanshipAdmin(ChildContentAdmin):
     list_display = ["state", "start_year", "end_year"]
     list_select_related = ["state"]
     autocomplete_fields = ["state"]

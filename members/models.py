@@ -5,6 +5,7 @@ from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from cica_site.publishing import Publishable, PublishableQuerySet
@@ -74,11 +75,15 @@ class Participant(Publishable):
     )
 
     objects = ParticipantQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["current_status", "accession_date", "accession_precision"]
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
+        permissions = [("publish_participant", _("Can publish and unpublish participants"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind="state") | models.Q(iso_code=""),
@@ -153,6 +158,7 @@ class StatusChange(models.Model):
     note = models.CharField(_("note"), max_length=250, blank=True)
 
     objects = StatusChangeQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["participant", "date", "pk"]
@@ -197,6 +203,7 @@ class Chairmanship(models.Model):
     end_date = models.DateField(_("exact end date"), null=True, blank=True)
 
     objects = ChairmanshipQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_year"]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles(sender, **kwargs):
+    from .staff.roles import sync_roles
+
+    sync_roles()
+
+
+class CicaSiteConfig(AppConfig):
+    name = "cica_site"
+    verbose_name = "CICA site"
+
+    def ready(self):
+        # Models added after the roles migration get their permissions granted too.
+        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="cica_sync_roles")
