@@ -15,3 +15,5 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files from the finders: tests run without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The test client speaks plain HTTP; the redirect itself is covered in tests/site/test_security.py.
+SECURE_SSL_REDIRECT = False

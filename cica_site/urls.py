@@ -11,6 +11,7 @@ urlpatterns = [
     path("publications/", include("publications.urls")),
     path("search/", views.SearchView.as_view(), name="search"),
     path("admin/", admin.site.urls),
+    path(".well-known/security.txt", views.security_txt, name="security-txt"),
 ]
 
 handler404 = "cica_site.views.page_not_found"
