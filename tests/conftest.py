@@ -17,3 +17,8 @@ def staff_client(client, staff_user):
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def pytest_collection_modifyitems(config, items):
+    # Real-browser tests are the slowest: run them after everything else.
+    items.sort(key=lambda item: "browser" in item.keywords)
