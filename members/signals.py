@@ -5,7 +5,9 @@ from .models import Participant, StatusChange
 
 
 @receiver([post_save, post_delete], sender=StatusChange)
-def keep_derived_status_current(sender, instance, **kwargs):
+def keep_derived_status_current(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # fixtures and archives bring the derived fields with them
     participant = Participant.objects.filter(pk=instance.participant_id).first()
     if participant is not None:
         participant.sync_from_history()
