@@ -15,3 +15,6 @@ class CicaSiteConfig(AppConfig):
     def ready(self):
         # Models added after the roles migration get their permissions granted too.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="cica_sync_roles")
+        from .page_cache import connect_signals
+
+        connect_signals()

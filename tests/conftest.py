@@ -15,6 +15,14 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Database rollbacks between tests send no signals: start every test with no pages cached.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -1,0 +1,119 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.test import override_settings
+from django.utils import timezone
+
+from cica_site.publishing import PublicationStatus
+from tests.factories import member_state
+
+pytestmark = pytest.mark.django_db
+
+REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+        "KEY_PREFIX": "cica-test",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+}
+REDIS_DOWN = {
+    "default": {
+        **REDIS["default"],
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+    }
+}
+
+
+def test_second_anonymous_request_is_served_from_cache(client, django_assert_num_queries):
+    member_state(name="Cacheland")
+    first = client.get("/members/")
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/members/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"]
+
+
+def test_a_change_shows_on_the_next_request(client):
+    state = member_state(name="Before")
+    assert "Before" in client.get("/members/").content.decode()
+    state.name = "After"
+    state.save()
+    html = client.get("/members/").content.decode()
+    assert "After" in html and ">Before<" not in html
+
+
+def test_deleting_shows_on_the_next_request(client):
+    state = member_state(name="Gone Soon")
+    assert "Gone Soon" in client.get("/members/").content.decode()
+    state.delete()
+    assert "Gone Soon" not in client.get("/members/").content.decode()
+
+
+def test_scheduled_item_appears_at_its_time_without_a_save(client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        member_state(
+            name="Scheduled State",
+            publish_at=start + datetime.timedelta(hours=1),
+            publication_status=PublicationStatus.PUBLISHED,
+        )
+        member_state(name="Visible State")
+        assert "Scheduled State" not in client.get("/members/").content.decode()
+        assert client.get("/members/")["X-Page-Cache"] == "hit"
+        traveller.shift(datetime.timedelta(hours=1, seconds=1))
+        assert "Scheduled State" in client.get("/members/").content.decode()
+
+
+def test_requests_with_a_session_bypass_the_cache(staff_client):
+    member_state(name="Staffland")
+    staff_client.get("/members/")
+    response = staff_client.get("/members/")
+    assert "X-Page-Cache" not in response
+
+
+def test_admin_is_never_cached(staff_client, client):
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_conditional_get_answers_304(client):
+    member_state(name="Etagland")
+    response = client.get("/members/")
+    etag = response["ETag"]
+    again = client.get("/members/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_errors_are_not_cached(client):
+    assert client.get("/members/nowhere/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/members/nowhere/")
+
+
+@override_settings(CACHES=REDIS)
+def test_version_bump_is_seen_through_a_second_redis_connection(client):
+    """Two app servers share Redis: a save through one invalidates pages on the other."""
+    from cica_site import page_cache
+
+    caches["default"].clear()
+    member_state(name="Shared One")
+    client.get("/members/")
+    other_server = caches.create_connection("default")
+    seen_before = other_server.get(page_cache.VERSION_KEY)
+    member_state(name="Shared Two")
+    assert other_server.get(page_cache.VERSION_KEY) != seen_before
+    assert "Shared Two" in client.get("/members/").content.decode()
+    caches["default"].clear()
+
+
+@override_settings(CACHES=REDIS_DOWN)
+def test_site_keeps_serving_when_redis_is_down(client):
+    member_state(name="Redisless")
+    response = client.get("/members/")
+    assert response.status_code == 200
+    assert "Redisless" in response.content.decode()
+    assert "X-Page-Cache" not in response
