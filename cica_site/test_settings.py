@@ -17,3 +17,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The test client speaks plain HTTP; the redirect itself is covered in tests/site/test_security.py.
 SECURE_SSL_REDIRECT = False
+# Page tests measure the views themselves; tests/site/test_page_cache.py turns the cache on.
+PAGE_CACHE_ENABLED = False

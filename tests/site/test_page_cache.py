@@ -11,6 +11,11 @@ from tests.factories import member_state
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
 REDIS = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
