@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def _page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
 
+
 REDIS = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
