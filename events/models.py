@@ -1,12 +1,18 @@
+import calendar
+import datetime
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import now as timezone_now
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.partial_dates import DatePrecision, format_partial_date
+from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from cica_site.publishing import Publishable, PublishableQuerySet
+
+from .dates import describe_when, machine_date
 
 
 class EventKind(models.TextChoices):
@@ -31,19 +37,76 @@ def _timezone_choices():
     return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
+# Paths under /events/ that a slug must not shadow.
+RESERVED_SLUGS = {"past", "feed", "calendar"}
+
+# Fields whose change alters what the public (pages, feeds, calendars) sees: a save that
+# changes one of them bumps ``sequence`` and ``updated_at`` (iCalendar SEQUENCE/LAST-MODIFIED).
+PUBLIC_FIELDS = (
+    "title",
+    "slug",
+    "kind",
+    "status",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "city",
+    "venue",
+    "organiser",
+    "summary",
+    "body",
+    "publication_status",
+    "publish_at",
+)
+
+
+def last_day_covered(start_date, end_date, precision):
+    """The last calendar day an event may cover: a month-only event may be any day of it."""
+    if end_date:
+        return end_date
+    if precision == DatePrecision.MONTH:
+        days_in_month = calendar.monthrange(start_date.year, start_date.month)[1]
+        return start_date.replace(day=days_in_month)
+    if precision in (DatePrecision.YEAR, DatePrecision.BY_YEAR):
+        return datetime.date(start_date.year, 12, 31)
+    return start_date
+
+
 class EventQuerySet(PublishableQuerySet):
+    # A timed event is over at its end time; any other event at the end of its last day
+    # (an event known only by its month stays upcoming until that month is over).
     def upcoming(self):
-        """Events that have not ended yet, soonest first."""
-        today = timezone.localdate()
-        return self.filter(
-            models.Q(end_date__gte=today) | models.Q(end_date__isnull=True, start_date__gte=today)
-        ).order_by("start_date", "pk")
+        """Events that are not over yet, soonest first."""
+        not_over = models.Q(ends_at__isnull=False, ends_at__gte=timezone.now()) | models.Q(
+            ends_at__isnull=True, last_date__gte=timezone.localdate()
+        )
+        return self.filter(not_over).order_by(
+            "start_date", models.F("starts_at").asc(nulls_first=True), "pk"
+        )
 
     def past(self):
-        today = timezone.localdate()
+        """Events that are over, most recent first."""
+        over = models.Q(ends_at__isnull=False, ends_at__lt=timezone.now()) | models.Q(
+            ends_at__isnull=True, last_date__lt=timezone.localdate()
+        )
+        return self.filter(over).order_by(
+            "-start_date", models.F("starts_at").desc(nulls_last=True), "-pk"
+        )
+
+    def in_month(self, year, month):
+        """Events with a known day that touch the given month."""
+        first = datetime.date(year, month, 1)
+        last = first.replace(day=calendar.monthrange(year, month)[1])
         return self.filter(
-            models.Q(end_date__lt=today) | models.Q(end_date__isnull=True, start_date__lt=today)
-        ).order_by("-start_date", "-pk")
+            date_precision=DatePrecision.DAY, start_date__lte=last, last_date__gte=first
+        ).order_by("start_date", models.F("starts_at").asc(nulls_first=True), "pk")
+
+    def calendar_ready(self):
+        """Events whose day is known, so that they can go into a calendar."""
+        return self.filter(date_precision=DatePrecision.DAY)
 
 
 class Event(Publishable):
@@ -81,8 +144,11 @@ class Event(Publishable):
     plans = models.ManyToManyField(
         "plans.Plan", blank=True, related_name="events", verbose_name=_("plans discussed")
     )
+    # Derived in save(): end_date, or the end of the month/year for partly known dates.
+    last_date = models.DateField(_("last day covered"), editable=False, db_index=True)
+    # iCalendar SEQUENCE and LAST-MODIFIED: changed by save() only when PUBLIC_FIELDS change.
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+    updated_at = models.DateTimeField(_("last modified"), default=timezone_now, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -104,13 +170,131 @@ class Event(Publishable):
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def get_ics_url(self):
+        return reverse("events:detail_ics", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_public_values = instance._public_values()
+        return instance
+
+    def _public_values(self):
+        # Deferred fields are left out, so that save() knows to read them from the database.
+        values = {name: self.__dict__[name] for name in PUBLIC_FIELDS if name in self.__dict__}
+        values["sequence"] = self.__dict__.get("sequence")
+        return values
+
+    def clean(self):
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This slug is reserved for a page of the events section.")
+        if self.starts_at and self.date_precision != DatePrecision.DAY:
+            errors["date_precision"] = _("An event with a start time has an exact day.")
+        if self.ends_at and not self.starts_at:
+            errors["ends_at"] = _("Give the start time too.")
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The event cannot end before it starts.")
+        if not self.starts_at and self.start_date and self.end_date:
+            if self.end_date < self.start_date:
+                errors["end_date"] = _("The event cannot end before it starts.")
+            elif self.date_precision != DatePrecision.DAY:
+                errors["end_date"] = _("Only an event with an exact day can have an end date.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self._derive_dates()
+        changed = self._public_data_changed()
+        if changed:
+            self.updated_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            extra = {"start_date", "end_date", "last_date"}
+            if changed:
+                extra |= {"sequence", "updated_at"}
+            kwargs["update_fields"] = set(update_fields) | extra
+        super().save(*args, **kwargs)
+        self._loaded_public_values = self._public_values()
+
+    def _derive_dates(self):
+        # Timed events: the calendar days follow from the moments, seen in the venue's zone.
+        if self.starts_at:
+            zone = self.zone
+            self.date_precision = DatePrecision.DAY
+            self.start_date = self.starts_at.astimezone(zone).date()
+            self.end_date = self.ends_at.astimezone(zone).date() if self.ends_at else None
+        else:
+            self.start_date = normalise_partial_date(self.start_date, self.date_precision)
+        if self.end_date == self.start_date:
+            self.end_date = None
+        self.last_date = last_day_covered(self.start_date, self.end_date, self.date_precision)
+
+    def _public_data_changed(self):
+        """True for a new event or when public data differ from the stored row."""
+        if self._state.adding or self.pk is None:
+            return True
+        before = getattr(self, "_loaded_public_values", None)
+        if before is None or any(name not in before for name in PUBLIC_FIELDS):
+            stored = type(self).objects.filter(pk=self.pk).values(*PUBLIC_FIELDS, "sequence")
+            before = stored.first()
+            if before is None:
+                return True
+        if all(before.get(name) == getattr(self, name) for name in PUBLIC_FIELDS):
+            return False
+        self.sequence = (before.get("sequence") or 0) + 1
+        return True
+
+    @property
+    def zone(self):
+        try:
+            return zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
     @property
     def is_all_day(self):
         return self.starts_at is None
 
     @property
+    def has_known_day(self):
+        return self.date_precision == DatePrecision.DAY
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(self.zone) if self.starts_at else None
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(self.zone) if self.ends_at else None
+
+    @property
     def date_display(self):
         return format_partial_date(self.start_date, self.date_precision)
+
+    @property
+    def when_display(self):
+        """Dates (and times with the UTC offset, in the venue's zone) as far as known."""
+        return describe_when(self)
+
+    @property
+    def when_iso(self):
+        return machine_date(self)
+
+    @property
+    def place_display(self):
+        return ", ".join(part for part in (self.venue, self.city) if part)
+
+    @property
+    def is_over(self):
+        """The same test as EventQuerySet.past(), for one event already in memory."""
+        if self.ends_at is not None:
+            return self.ends_at < timezone.now()
+        return self.last_date < timezone.localdate()
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
 
 
 class EventDocumentKind(models.TextChoices):

@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import slugify
 
 from cica_site.partial_dates import DatePrecision
 from cica_site.publishing import PublicationStatus
@@ -89,6 +90,43 @@ class ChairmanshipFactory(factory.django.DjangoModelFactory):
 
 # --- events --------------------------------------------------------------------------
 # (events factories go below this line)
+
+
+class EventFactory(PublishedFactory):
+    """A published all-day summit on a known day; pass starts_at/ends_at for a timed one."""
+
+    class Meta:
+        model = "events.Event"
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Meeting {n:04d}")
+    slug = factory.LazyAttribute(lambda e: slugify(e.title))
+    kind = "summit"
+    start_date = datetime.date(2030, 6, 4)
+    date_precision = DatePrecision.DAY
+    timezone = "Asia/Almaty"
+    city = "Almaty"
+
+    @factory.post_generation
+    def hosts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.hosts.set(extracted)
+
+    @factory.post_generation
+    def plans(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.plans.set(extracted)
+
+
+class EventDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.EventDocument"
+
+    event = factory.SubFactory(EventFactory)
+    kind = "declaration"
+    title = factory.Sequence(lambda n: f"Declaration {n}")
+    file = factory.django.FileField(filename="declaration.pdf", data=b"%PDF-1.4 test")
 
 
 # --- publications --------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""Filters of the public event lists. Invalid values become form errors (see views)."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Participant
+from plans.models import Dimension, Plan
+
+from .models import Event, EventKind
+
+
+def hosting_states(request):
+    """Published states that hosted at least one published event."""
+    hosted = Event.hosts.through.objects.filter(
+        participant_id=OuterRef("pk"), event__in=Event.objects.published()
+    )
+    return Participant.objects.published().filter(Exists(hosted)).order_by("name")
+
+
+class EventFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), choices=[], empty_label=_("All years"), method="filter_year"
+    )
+    host = django_filters.ModelChoiceFilter(
+        label=_("Host state"),
+        field_name="hosts",
+        queryset=hosting_states,
+        to_field_name="slug",
+        empty_label=_("All host states"),
+    )
+    dimension = django_filters.ModelChoiceFilter(
+        label=_("Dimension of plans discussed"),
+        queryset=Dimension.objects.published(),
+        to_field_name="slug",
+        empty_label=_("All dimensions"),
+        method="filter_dimension",
+    )
+
+    class Meta:
+        model = Event
+        fields = ["kind", "year", "host", "dimension"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for the year choices, shared by validation and rendering.
+        years = Event.objects.published().dates("start_date", "year", order="DESC")
+        self.filters["year"].extra["choices"] = [(str(d.year), str(d.year)) for d in years]
+
+    def filter_year(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(
+            start_date__lte=datetime.date(year, 12, 31), last_date__gte=datetime.date(year, 1, 1)
+        )
+
+    def filter_dimension(self, queryset, name, value):
+        discussed = Event.plans.through.objects.filter(
+            event_id=OuterRef("pk"), plan__dimension=value, plan__in=Plan.objects.published()
+        )
+        return queryset.filter(Exists(discussed))
+
+
+class CalendarFeedForm(forms.Form):
+    """?kind=summit&kind=ministerial on /events/calendar.ics; no kind means every kind."""
+
+    kind = forms.MultipleChoiceField(choices=EventKind.choices, required=False)

@@ -1,0 +1,103 @@
+"""iCalendar (RFC 5545) output of events, made with the icalendar library.
+
+Choices worth knowing:
+- UID is ``event-<pk>@<UID_DOMAIN>``: stable whatever host name served the feed, so a
+  subscribed calendar updates an event instead of duplicating it.
+- No METHOD is sent, so DTSTAMP is, per RFC 5545 3.8.7.2, the moment the event's
+  information last changed: the same as LAST-MODIFIED (``Event.updated_at``). The feed is
+  therefore byte-identical between two requests until an event changes.
+- SEQUENCE is ``Event.sequence``, bumped by ``Event.save`` whenever public data change.
+- STATUS: cancelled -> CANCELLED, postponed -> TENTATIVE, scheduled -> CONFIRMED.
+- All-day events are DATE values with an exclusive DTEND (the day after the last day).
+  Timed events carry TZID=<venue zone> and the calendar gets the matching VTIMEZONE.
+- An empty calendar holds one VTIMEZONE (the site's zone): RFC 5545 wants a component.
+- Events known only to the month or year are left out: a calendar entry needs a day, and
+  spreading one over the whole month would show a month-long meeting that never was.
+  The web pages still list them.
+"""
+
+import datetime
+
+from django.conf import settings
+from icalendar import Calendar, Timezone
+from icalendar import Event as CalendarEvent
+
+from .models import EventStatus
+
+UID_DOMAIN = getattr(settings, "EVENTS_ICS_UID_DOMAIN", "s-cica.org")
+PRODID = "-//CICA Secretariat//Events//EN"
+CALENDAR_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def event_uid(event):
+    return f"event-{event.pk}@{UID_DOMAIN}"
+
+
+def _as_utc(moment):
+    return moment.astimezone(datetime.UTC).replace(microsecond=0)
+
+
+def _description(event, url):
+    parts = [event.summary.strip(), url]
+    if event.status == EventStatus.POSTPONED:
+        parts.insert(0, str(EventStatus.POSTPONED.label))
+    return "\n\n".join(part for part in parts if part)
+
+
+def calendar_event(event, absolute_url):
+    """One VEVENT, or None for an event whose day is not known."""
+    if not event.has_known_day:
+        return None
+    if event.starts_at is not None:
+        start = event.local_start
+        end = event.local_end
+    else:
+        start = event.start_date
+        end = (event.end_date or event.start_date) + datetime.timedelta(days=1)
+    stamp = _as_utc(event.updated_at)
+    component = CalendarEvent.new(
+        uid=event_uid(event),
+        stamp=stamp,
+        last_modified=stamp,
+        sequence=event.sequence,
+        summary=event.title,
+        start=start,
+        end=end,
+        status=CALENDAR_STATUS.get(event.status, "CONFIRMED"),
+        location=event.place_display or None,
+        description=_description(event, absolute_url),
+        categories=[str(event.get_kind_display())],
+        url=absolute_url,
+    )
+    return component
+
+
+def build_calendar(events, absolute_url_for, name):
+    """The calendar as bytes. ``absolute_url_for(event)`` gives each event's page address."""
+    calendar = Calendar.new(
+        prodid=PRODID, uid=f"calendar@{UID_DOMAIN}", name=name, method=None, version="2.0"
+    )
+    timed_years = []
+    for event in events:
+        component = calendar_event(event, absolute_url_for(event))
+        if component is None:
+            continue
+        calendar.add_component(component)
+        if event.starts_at is not None:
+            timed_years.append(event.start_date.year)
+            timed_years.append((event.end_date or event.start_date).year)
+    if not calendar.subcomponents:
+        # RFC 5545 wants at least one component: an empty calendar carries the site's zone.
+        calendar.add_component(Timezone.from_tzid(settings.TIME_ZONE))
+    elif timed_years:
+        # VTIMEZONE rules only for the years the events need, not the library's 1970-2038.
+        calendar.add_missing_timezones(
+            first_date=datetime.date(max(min(timed_years) - 1, 1), 1, 1),
+            last_date=datetime.date(min(max(timed_years) + 2, 9999), 1, 1),
+        )
+    return calendar.to_ical()
