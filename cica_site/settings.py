@@ -205,6 +205,9 @@ CONTENT_SECURITY_POLICY = {
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 
+# bench/ runs only: exposes a bare view as the throughput ceiling.
+BENCH_MODE = env_bool("DJANGO_BENCH", False)
+
 # Where security researchers report problems (security.txt): a mailto: or https: URL.
 SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "")
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -13,6 +14,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
 ]
+
+if settings.BENCH_MODE:
+    from . import bench_views
+
+    urlpatterns.append(path("bench/bare/", bench_views.bare, name="bench-bare"))
 
 handler404 = "cica_site.views.page_not_found"
 handler500 = "cica_site.views.server_error"
