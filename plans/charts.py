@@ -43,6 +43,7 @@ class StackedChart:
     rows: list
     legend: list
     maximum: int
+    bar_height: int = BAR_HEIGHT
 
 
 def status_board_chart(rows, statuses, width=720):

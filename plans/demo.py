@@ -84,6 +84,8 @@ def _ensure_roles(entry, states, **subject):
     roles = [(CoordinationRole.COORDINATOR, name) for name in entry.get("coordinators", [])]
     roles += [(CoordinationRole.CO_COORDINATOR, name) for name in entry.get("co_coordinators", [])]
     for role, name in roles:
+        if name not in states:
+            raise LookupError(f"No state named {name!r}: load the members demo first.")
         # get_or_create: roles added by staff are left alone, ours are not duplicated.
         Coordination.objects.get_or_create(state=states[name], role=role, **subject)
 

@@ -16,7 +16,7 @@ from .choices import (  # noqa: F401  (re-exported: other apps import them from 
     PlanStatus,
 )
 from .progress import Progress
-from .querysets import PlanQuerySet
+from .querysets import CoordinationQuerySet, PlanQuerySet
 
 
 class DimensionQuerySet(models.QuerySet):
@@ -220,15 +220,6 @@ class Plan(Publishable):
             return self.successor
         except Plan.DoesNotExist:
             return None
-
-
-class CoordinationQuerySet(models.QuerySet):
-    def in_role_order(self):
-        """Coordinators before co-coordinators, then by state name; with the states loaded."""
-        coordinator_first = models.Case(
-            models.When(role=CoordinationRole.COORDINATOR, then=0), default=1
-        )
-        return self.select_related("state").order_by(coordinator_first, "state__name", "pk")
 
 
 class Coordination(models.Model):

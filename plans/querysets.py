@@ -3,7 +3,7 @@ from django.db import models
 from cica_site.partial_dates import DatePrecision
 from cica_site.publishing import PublishableQuerySet
 
-from .choices import CLOSED_STATUSES
+from .choices import CLOSED_STATUSES, CoordinationRole
 
 
 class PlanQuerySet(PublishableQuerySet):
@@ -58,3 +58,12 @@ class PlanQuerySet(PublishableQuerySet):
                 status_decided_on__gte=day.replace(month=1, day=1),
             )
         )
+
+
+class CoordinationQuerySet(models.QuerySet):
+    def in_role_order(self):
+        """Coordinators before co-coordinators, then by state name; with the states loaded."""
+        coordinator_first = models.Case(
+            models.When(role=CoordinationRole.COORDINATOR, then=0), default=1
+        )
+        return self.select_related("state").order_by(coordinator_first, "state__name", "pk")

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from plans.models import (
@@ -119,7 +120,9 @@ def test_structure_and_coordinators(demo):
     assert not Coordination.objects.filter(priority_area__slug="trade-and-investment").exists()
 
 
-def test_demo_pages_render(demo, client):
+@time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), tick=False)
+def test_demo_pages_render(client):
+    call_command("load_demo")
     assert client.get("/plans/").status_code == 200
     board = client.get("/plans/status/")
     assert board.status_code == 200
