@@ -1,6 +1,34 @@
 """What the plans app adds to a member state's page (see members.views.MemberDetailView)."""
 
+from django.db.models import Q
+
+from .models import Coordination, CoordinationRole, Plan
+
+
+def _subject_order(role):
+    if role.dimension_id:
+        return (0, role.dimension.position, role.dimension.name)
+    if role.priority_area_id:
+        area = role.priority_area
+        return (1, area.dimension.position, area.name)
+    return (2, role.plan.dimension.position, role.plan.title)
+
 
 def context_for(participant, user):
-    """Extra context for templates/plans/_participant_section.html. Fixed number of queries."""
-    return {}
+    """The dimensions, priority areas and plans the state coordinates or co-coordinates.
+
+    One query whatever the number of roles.
+    """
+    visible_plans = Plan.objects.visible_to(user).values("pk")
+    roles = sorted(
+        Coordination.objects.filter(state=participant)
+        .filter(Q(plan__isnull=True) | Q(plan__in=visible_plans))
+        .select_related("dimension", "priority_area__dimension", "plan__dimension"),
+        key=_subject_order,
+    )
+    return {
+        "plan_roles_coordinates": [r for r in roles if r.role == CoordinationRole.COORDINATOR],
+        "plan_roles_co_coordinates": [
+            r for r in roles if r.role == CoordinationRole.CO_COORDINATOR
+        ],
+    }

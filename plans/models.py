@@ -1,38 +1,22 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cica_site.partial_dates import DatePrecision, format_partial_date
-from cica_site.publishing import Publishable, PublishableQuerySet
+from cica_site.publishing import Publishable
 
-
-class PlanKind(models.TextChoices):
-    CONCEPT_PAPER = "concept_paper", _("Concept paper")
-    ACTION_PLAN = "action_plan", _("Action plan")
-
-
-class PlanStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    AGREED_BY_SWG = "agreed_swg", _("Agreed by SWG")
-    APPROVED_BY_SOC = "approved_soc", _("Approved by SOC")
-    IN_IMPLEMENTATION = "in_implementation", _("In implementation")
-    COMPLETED = "completed", _("Completed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    SUPERSEDED = "superseded", _("Superseded")
-
-
-class DecidingBody(models.TextChoices):
-    SOC = "soc", _("Senior Officials Committee")
-    SWG = "swg", _("Special Working Group")
-    MINISTERIAL = "ministerial", _("Ministerial Meeting")
-    SUMMIT = "summit", _("Summit")
-    SILENCE = "silence", _("Silence procedure")
-
-
-class CoordinationRole(models.TextChoices):
-    COORDINATOR = "coordinator", _("Coordinator")
-    CO_COORDINATOR = "co_coordinator", _("Co-coordinator")
+from .choices import (  # noqa: F401  (re-exported: other apps import them from here)
+    CLOSED_STATUSES,
+    CoordinationRole,
+    DecidingBody,
+    MeasureStatus,
+    PlanKind,
+    PlanStatus,
+)
+from .progress import Progress
+from .querysets import CoordinationQuerySet, PlanQuerySet
 
 
 class DimensionQuerySet(models.QuerySet):
@@ -91,9 +75,10 @@ class PriorityArea(models.Model):
         return reverse("plans:list") + f"?priority_area={self.slug}"
 
 
-class PlanQuerySet(PublishableQuerySet):
-    def for_list(self):
-        return self.select_related("dimension", "priority_area")
+# Paths under /plans/ that are pages, not plans.
+RESERVED_SLUGS = {"status"}
+# Written by plans.workflow only.
+WORKFLOW_FIELDS = {"status", "status_decided_on", "status_decided_precision"}
 
 
 class Plan(Publishable):
@@ -135,6 +120,13 @@ class Plan(Publishable):
     status_decided_on = models.DateField(
         _("status decided on"), null=True, blank=True, editable=False
     )
+    status_decided_precision = models.CharField(
+        _("status date known to"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        blank=True,
+        editable=False,
+    )
 
     objects = PlanQuerySet.as_manager()
 
@@ -157,11 +149,77 @@ class Plan(Publishable):
     def get_absolute_url(self):
         return reverse("plans:detail", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        # The status belongs to plans.workflow: a new plan starts as a draft with no history,
+        # and saving a plan (admin form, stale object) never overwrites a recorded decision.
+        if self._state.adding:
+            self.status, self.status_decided_on, self.status_decided_precision = (
+                PlanStatus.DRAFT,
+                None,
+                "",
+            )
+        else:
+            fields = kwargs.get("update_fields")
+            if fields is None:
+                fields = [f.name for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = [f for f in fields if f not in WORKFLOW_FIELDS]
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by another page.")})
+        if self.priority_area_id and self.dimension_id:
+            if self.priority_area.dimension_id != self.dimension_id:
+                raise ValidationError(
+                    {"priority_area": _("This priority area belongs to another dimension.")}
+                )
+        if self.pk and self.predecessor_id == self.pk:
+            raise ValidationError({"predecessor": _("A plan cannot follow itself.")})
+
     @property
     def period(self):
         if self.start_year and self.end_year:
+            if self.start_year == self.end_year:
+                return str(self.start_year)
             return f"{self.start_year}\N{EN DASH}{self.end_year}"
         return str(self.start_year or "")
+
+    @property
+    def status_decided_display(self):
+        return format_partial_date(self.status_decided_on, self.status_decided_precision)
+
+    @property
+    def is_concept_paper(self):
+        return self.kind == PlanKind.CONCEPT_PAPER
+
+    @property
+    def progress(self):
+        """Progress of the measures; reads the prefetched measures when there are some."""
+        statuses = [measure.status for measure in self.measures.all()]
+        return Progress(
+            total=len(statuses),
+            done=statuses.count(MeasureStatus.DONE),
+            cancelled=statuses.count(MeasureStatus.CANCELLED),
+        )
+
+    def coordination_levels(self):
+        """[(subject, roles)] for the plan, its priority area and its dimension, most specific
+        first, leaving out levels without roles. Reads prefetched coordinations."""
+        subjects = [self, self.priority_area, self.dimension]
+        levels = [(subject, list(subject.coordinations.all())) for subject in subjects if subject]
+        return [(subject, roles) for subject, roles in levels if roles]
+
+    def effective_coordinations(self):
+        """The roles that apply: the plan's own, else its priority area's, else its dimension's."""
+        levels = self.coordination_levels()
+        return levels[0][1] if levels else []
+
+    def successor_or_none(self):
+        try:
+            return self.successor
+        except Plan.DoesNotExist:
+            return None
 
 
 class Coordination(models.Model):
@@ -190,6 +248,8 @@ class Coordination(models.Model):
     start_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("to (year)"), null=True, blank=True)
 
+    objects = CoordinationQuerySet.as_manager()
+
     class Meta:
         ordering = ["role", "state__name"]
         verbose_name = _("coordination role")
@@ -206,21 +266,48 @@ class Coordination(models.Model):
                     )
                 ),
                 name="coordination_has_exactly_one_subject",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_year__isnull=True)
+                | models.Q(start_year__isnull=True)
+                | models.Q(end_year__gte=models.F("start_year")),
+                name="coordination_period_ends_after_start",
+            ),
         ]
 
     def __str__(self):
-        subject = self.dimension or self.priority_area or self.plan
-        return f"{self.state}: {self.get_role_display()} of {subject}"
+        return f"{self.state}: {self.get_role_display()} of {self.subject}"
+
+    @property
+    def subject(self):
+        return self.dimension or self.priority_area or self.plan
+
+    @property
+    def period(self):
+        if self.start_year and self.end_year:
+            return f"{self.start_year}\N{EN DASH}{self.end_year}"
+        if self.start_year:
+            return f"{self.start_year}\N{EN DASH}"
+        return ""
 
 
 class StatusChange(models.Model):
     """One step of a plan's approval history. Append-only: see plans.workflow."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="status_changes")
+    # 1, 2, 3... per plan: the order of the history, whatever dates are known.
+    step = models.PositiveSmallIntegerField(_("step"), editable=False)
     from_status = models.CharField(_("from"), max_length=20, choices=PlanStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=PlanStatus.choices)
-    decided_on = models.DateField(_("decided on"))
+    decided_on = models.DateField(
+        _("decided on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date of the decision, not of its entry here. Empty if unknown; for a date "
+            "known only to the month or year, enter its first day and choose the precision."
+        ),
+    )
     decided_on_precision = models.CharField(
         _("date known to"), max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
@@ -247,10 +334,17 @@ class StatusChange(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
-        ordering = ["plan", "decided_on", "pk"]
+        ordering = ["plan", "step"]
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
         indexes = [models.Index(fields=["decided_on"])]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "step"], name="one_status_change_per_step"),
+            models.CheckConstraint(
+                condition=~models.Q(from_status=models.F("to_status")),
+                name="status_change_changes_status",
+            ),
+        ]
 
     def __str__(self):
         return (
@@ -261,12 +355,16 @@ class StatusChange(models.Model):
     def decided_on_display(self):
         return format_partial_date(self.decided_on, self.decided_on_precision)
 
-
-class MeasureStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
+    @property
+    def decided_on_iso(self):
+        """The date as far as it is known, for <time datetime>: 2008-08-23, 2023-12 or 2023."""
+        if self.decided_on is None:
+            return ""
+        if self.decided_on_precision == DatePrecision.DAY:
+            return self.decided_on.isoformat()
+        if self.decided_on_precision == DatePrecision.MONTH:
+            return self.decided_on.strftime("%Y-%m")
+        return str(self.decided_on.year)
 
 
 class Measure(models.Model):

@@ -1,18 +1,161 @@
-from django.views.generic import DetailView, ListView
+import datetime
 
-from .models import Plan
+from django.db.models import Count, Prefetch
+from django.http import HttpResponseBadRequest
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .charts import status_board_chart
+from .csv_export import plans_csv_response
+from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
+from .models import Coordination, Dimension, Measure, Plan, PlanStatus, StatusChange
+
+RECENT_DAYS = 90
+
+
+def with_coordinations(queryset, prefix=""):
+    """Prefetch the roles of the plans, their priority areas and their dimensions."""
+    roles = Coordination.objects.in_role_order()
+    return queryset.prefetch_related(
+        *(
+            Prefetch(f"{prefix}{subject}coordinations", queryset=roles)
+            for subject in ("", "priority_area__", "dimension__")
+        )
+    )
 
 
 class PlanListView(ListView):
     template_name = "plans/plan_list.html"
+    context_object_name = "plans"
     paginate_by = 20
 
+    def get(self, request, *args, **kwargs):
+        base = with_coordinations(Plan.objects.published().for_list())
+        self.filterset = PlanFilter(request.GET, queryset=base, request=request)
+        self.sort = sort_key(request.GET.get("sort"))
+        if request.GET.get("format") == "csv":
+            if not self.filterset.is_valid():
+                return HttpResponseBadRequest(
+                    _("Invalid filter: %(errors)s") % {"errors": self._error_text()},
+                    content_type="text/plain; charset=utf-8",
+                )
+            return plans_csv_response(request, self.get_queryset())
+        response = super().get(request, *args, **kwargs)
+        if not self.filterset.is_valid():
+            # The page still shows the form and its errors, but no misleading results.
+            response.status_code = 400
+        return response
+
+    def _error_text(self):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in self.filterset.errors.items()
+        )
+
     def get_queryset(self):
-        return Plan.objects.published()
+        if not self.filterset.is_valid():
+            return Plan.objects.none()
+        return self.filterset.qs.order_by(*SORT_ORDERS[self.sort])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filter_form=self.filterset.form,
+            sort=self.sort,
+            sort_labels=SORT_LABELS,
+            filtered=any(v for k, v in self.request.GET.items() if k not in ("page", "sort")),
+        )
+        return context
 
 
 class PlanDetailView(DetailView):
     template_name = "plans/plan_detail.html"
+    context_object_name = "plan"
 
     def get_queryset(self):
-        return Plan.objects.visible_to(self.request.user)
+        queryset = (
+            Plan.objects.visible_to(self.request.user)
+            .select_related("dimension", "priority_area", "predecessor", "successor")
+            .prefetch_related(
+                Prefetch(
+                    "status_changes",
+                    queryset=StatusChange.objects.select_related("meeting").order_by("step"),
+                ),
+                Prefetch(
+                    "measures",
+                    queryset=Measure.objects.select_related("event").prefetch_related(
+                        "responsible_states"
+                    ),
+                ),
+                "documents",
+            )
+        )
+        return with_coordinations(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = self.object
+        context.update(
+            preview=not plan.is_published,
+            coordination_levels=plan.coordination_levels(),
+            progress=plan.progress,
+            successor=plan.successor_or_none(),
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["preview"]:
+            # A staff preview of a draft must never be stored by a shared cache.
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
+
+
+class StatusBoardView(TemplateView):
+    template_name = "plans/status_board.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        published = Plan.objects.published()
+        dimensions = list(Dimension.objects.published())
+        counts = {
+            (row["dimension"], row["status"]): row["count"]
+            for row in published.values("dimension", "status").annotate(count=Count("pk"))
+        }
+        statuses = list(PlanStatus)
+        rows = [
+            {
+                "dimension": dimension,
+                "cells": [(status, counts.get((dimension.pk, status), 0)) for status in statuses],
+                "total": sum(counts.get((dimension.pk, status), 0) for status in statuses),
+            }
+            for dimension in dimensions
+        ]
+        column_totals = [
+            (status, sum(row["cells"][index][1] for row in rows))
+            for index, status in enumerate(statuses)
+        ]
+        since = today - datetime.timedelta(days=RECENT_DAYS)
+        context.update(
+            statuses=statuses,
+            rows=rows,
+            column_totals=column_totals,
+            total=sum(row["total"] for row in rows),
+            chart=status_board_chart(rows, statuses),
+            recent_days=RECENT_DAYS,
+            recently_changed=list(
+                published.status_changed_since(since)
+                .select_related("dimension", "priority_area")
+                .order_by("-status_decided_on", "title")
+            ),
+            period_ended=list(
+                published.period_ended_open(today.year)
+                .select_related("dimension", "priority_area")
+                .order_by("end_year", "title")
+            ),
+            this_year=today.year,
+        )
+        return context

@@ -87,6 +87,120 @@ class ChairmanshipFactory(factory.django.DjangoModelFactory):
 # --- plans ---------------------------------------------------------------------------
 # (plans factories go below this line)
 
+# Imported here so that each app's section merges on its own.
+from plans.models import (  # noqa: E402
+    Coordination,
+    CoordinationRole,
+    Dimension,
+    Measure,
+    Plan,
+    PlanDocument,
+    PlanKind,
+    PlanStatus,
+    PriorityArea,
+)
+from plans.workflow import record_status_change  # noqa: E402
+
+
+class DimensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dimension
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Dimension {n}")
+    slug = factory.Sequence(lambda n: f"dimension-{n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class PriorityAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PriorityArea
+        django_get_or_create = ["slug"]
+
+    dimension = factory.SubFactory(DimensionFactory)
+    name = factory.Sequence(lambda n: f"Priority area {n}")
+    slug = factory.Sequence(lambda n: f"priority-area-{n}")
+
+
+class PlanFactory(PublishedFactory):
+    """A published draft action plan; use plan_with_status() for any other status."""
+
+    class Meta:
+        model = Plan
+
+    kind = PlanKind.ACTION_PLAN
+    dimension = factory.SubFactory(DimensionFactory)
+    priority_area = factory.SubFactory(
+        PriorityAreaFactory, dimension=factory.SelfAttribute("..dimension")
+    )
+    title = factory.Sequence(lambda n: f"Action plan {n:04d}")
+    slug = factory.Sequence(lambda n: f"action-plan-{n:04d}")
+    start_year = 2020
+    end_year = 2022
+
+
+class CoordinationFactory(factory.django.DjangoModelFactory):
+    """A coordinator of a plan; pass dimension= or priority_area= (and plan=None) instead."""
+
+    class Meta:
+        model = Coordination
+
+    state = factory.SubFactory(ParticipantFactory)
+    role = CoordinationRole.COORDINATOR
+    plan = factory.SubFactory(PlanFactory)
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    plan = factory.SubFactory(PlanFactory)
+    title = factory.Sequence(lambda n: f"Measure {n}")
+
+
+class PlanDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanDocument
+
+    plan = factory.SubFactory(PlanFactory)
+    title = factory.Sequence(lambda n: f"Document {n}")
+    date = datetime.date(2020, 5, 1)
+    file = factory.django.FileField(filename="action-plan.pdf", data=b"%PDF-1.4 test")
+
+
+# The shortest road from draft to each status.
+PATHS_TO_STATUS = {
+    PlanStatus.DRAFT: [],
+    PlanStatus.AGREED_BY_SWG: [PlanStatus.AGREED_BY_SWG],
+    PlanStatus.APPROVED_BY_SOC: [PlanStatus.AGREED_BY_SWG, PlanStatus.APPROVED_BY_SOC],
+    PlanStatus.IN_IMPLEMENTATION: [
+        PlanStatus.AGREED_BY_SWG,
+        PlanStatus.APPROVED_BY_SOC,
+        PlanStatus.IN_IMPLEMENTATION,
+    ],
+    PlanStatus.COMPLETED: [
+        PlanStatus.AGREED_BY_SWG,
+        PlanStatus.APPROVED_BY_SOC,
+        PlanStatus.IN_IMPLEMENTATION,
+        PlanStatus.COMPLETED,
+    ],
+    PlanStatus.WITHDRAWN: [PlanStatus.WITHDRAWN],
+    PlanStatus.SUPERSEDED: [
+        PlanStatus.AGREED_BY_SWG,
+        PlanStatus.APPROVED_BY_SOC,
+        PlanStatus.SUPERSEDED,
+    ],
+}
+
+
+def plan_with_status(status, decided_on=datetime.date(2020, 1, 15), **kwargs):
+    """A plan brought to the status through the workflow; the last step dated decided_on."""
+    plan = PlanFactory(**kwargs)
+    steps = PATHS_TO_STATUS[status]
+    for index, step in enumerate(steps, start=1):
+        record_status_change(plan, step, decided_on if index == len(steps) else None)
+    return plan
+
 
 # --- events --------------------------------------------------------------------------
 # (events factories go below this line)
