@@ -65,6 +65,8 @@ class StatusDecisionForm(forms.Form):
         if searchable_in_admin(Event, admin_site):
             meeting.queryset = Event.objects.all()
             meeting.widget = AutocompleteSelect(StatusChange._meta.get_field("meeting"), admin_site)
+            # A widget set after the field was built must be given the field's choices.
+            meeting.widget.choices = meeting.choices
         else:
             meeting.queryset = Event.objects.filter(kind__in=DECIDING_MEETING_KINDS).order_by(
                 "-start_date", "title"

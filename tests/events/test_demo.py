@@ -78,13 +78,13 @@ def test_link_decisions_sets_the_meeting_and_the_plans_discussed():
         title="SOC", slug="soc", kind="soc", start_date=datetime.date(2008, 8, 23)
     )
     paper = plan_helpers.plan("drugs-concept-paper")
-    approval = plan_helpers.decision(paper, datetime.date(2008, 8, 23))
     agreement = plan_helpers.decision(paper, datetime.date(2008, 7, 1), to_status="agreed_swg")
-    later = plan_helpers.decision(
-        paper, datetime.date(2012, 1, 1)
-    )  # another year: not this meeting
+    approval = plan_helpers.decision(paper, datetime.date(2008, 8, 23))
+    other = plan_helpers.plan("drugs-action-plan-2010-2011")
+    later = plan_helpers.decision(other, datetime.date(2012, 1, 1))  # another year
     decisions = [
         {"plan": "drugs-concept-paper", "to_status": "approved_soc"},
+        {"plan": "drugs-action-plan-2010-2011", "to_status": "approved_soc"},
         {"plan": "not-loaded-yet", "to_status": "approved_soc"},
     ]
     assert demo.link_decisions(event, decisions) == 1

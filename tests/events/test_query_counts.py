@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,6 +15,9 @@ from .conftest import ALMATY, NOW
 
 pytestmark = pytest.mark.django_db
 TODAY = NOW.date()
+
+# Decisions cannot be dated in the future: record them as if in July 2030.
+DECISIONS_RECORDED_LATER = time_machine.travel(datetime.datetime(2030, 7, 1, tzinfo=datetime.UTC))
 
 
 def add_events(start, stop, states, plans, target):
@@ -43,9 +47,11 @@ def add_events(start, stop, states, plans, target):
         # The target event grows too: more hosts, plans, decisions and documents.
         plan = plans[index % len(plans)]
         target.plans.add(plan)
-        plan_helpers.decision(plan, datetime.date(2030, 6, 20), meeting=target)
         if index % 10 == 0:
             EventDocumentFactory(event=target)
+            decided = plan_helpers.plan(f"decided-{index:04d}")
+            with DECISIONS_RECORDED_LATER:
+                plan_helpers.decision(decided, datetime.date(2030, 6, 20), meeting=target)
 
 
 def pages(target, host):
@@ -64,7 +70,7 @@ def pages(target, host):
         (reverse("events:feed_rss"), 2),
         (reverse("events:feed_atom"), 2),
         # The member page: its own queries plus two for "Events hosted".
-        (host.get_absolute_url(), 5),
+        (host.get_absolute_url(), 6),
     ]
 
 
@@ -94,4 +100,4 @@ def test_query_counts_stay_the_same_from_10_to_300_events(client, django_assert_
 
     assert with_300 == with_10
     html = client.get(target.get_absolute_url()).content.decode()
-    assert html.count("Approved by SOC") == 300
+    assert html.count("Approved by SOC") == 30  # one decision every tenth event

