@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cica_site.partial_dates import DatePrecision
 from cica_site.publishing import PublicationStatus
+from events.models import Event, EventKind
 from members.models import (
     Chairmanship,
     Participant,
@@ -15,6 +16,8 @@ from members.models import (
     ParticipationStatus,
     StatusChange,
 )
+from plans.models import Dimension, Plan, PlanKind, PlanStatus
+from publications.models import Publication, PublicationKind
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -93,3 +96,55 @@ class ChairmanshipFactory(factory.django.DjangoModelFactory):
 
 # --- publications --------------------------------------------------------------------
 # (publications factories go below this line)
+
+
+class PublicationFactory(PublishedFactory):
+    class Meta:
+        model = Publication
+        django_get_or_create = ["slug"]
+
+    kind = PublicationKind.NEWS
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    slug = factory.Sequence(lambda n: f"publication-{n}")
+    standfirst = "A short standfirst."
+    body = "First paragraph.\n\nSecond paragraph."
+    posted_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    author = "Press Office"
+
+
+# Minimal plans and events for linking publications, search and the home page; the
+# plans and events sections above may hold richer factories for those apps' own tests.
+class PublicationsDimensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dimension
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Dimension {n}")
+    slug = factory.Sequence(lambda n: f"dimension-{n}")
+    position = factory.Sequence(int)
+
+
+class PublicationsPlanFactory(PublishedFactory):
+    class Meta:
+        model = Plan
+        django_get_or_create = ["slug"]
+
+    kind = PlanKind.CONCEPT_PAPER
+    dimension = factory.SubFactory(PublicationsDimensionFactory)
+    title = factory.Sequence(lambda n: f"Concept paper {n}")
+    slug = factory.Sequence(lambda n: f"concept-paper-{n}")
+    summary = "What the paper covers."
+    status = PlanStatus.APPROVED_BY_SOC
+
+
+class PublicationsEventFactory(PublishedFactory):
+    class Meta:
+        model = Event
+        django_get_or_create = ["slug"]
+
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    kind = EventKind.SOC
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    city = "Astana"
+    summary = "A CICA meeting."
