@@ -25,3 +25,7 @@ admin.site.unregister(FlatPage)
 class AboutPageAdmin(FlatPageAdmin):
     form = AboutPageForm
     list_display = ["url", "title", "registration_required"]
+
+    def view_on_site(self, obj):
+        # The page on this host: the default goes through the Site row's domain.
+        return obj.get_absolute_url()

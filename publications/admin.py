@@ -59,6 +59,10 @@ class PublicationAdmin(admin.ModelAdmin):
         (_("Publication"), {"fields": ["publication_status", "publish_at", "public_page"]}),
     ]
 
+    def view_on_site(self, obj):
+        # The page on this host: the default goes through the Site row's domain.
+        return obj.get_absolute_url()
+
     @admin.display(description=_("public page"))
     def public_page(self, obj):
         if obj is None or not obj.pk:

@@ -72,16 +72,17 @@ _cleaner = nh3.Cleaner(
 
 
 class _PublicationTreeprocessor(Treeprocessor):
-    """Demotes headings below the page's <h1> and sets interview questions and answers apart.
+    """Keeps headings below the page's own <h1> and sets interview questions and answers apart.
 
     A paragraph beginning "Q:" starts a question, one beginning "A:" an answer;
     the paragraphs that follow belong to it until the next Q:/A:, heading or rule.
     """
 
     def run(self, root):
+        demote = any(element.tag == "h1" for element in root)
         run_class = None
         for element in root:
-            if element.tag in {"h1", "h2", "h3", "h4", "h5"}:
+            if demote and element.tag in {"h1", "h2", "h3", "h4", "h5"}:
                 element.tag = f"h{int(element.tag[1]) + 1}"
             if element.tag in _ENDS_QA_RUN:
                 run_class = None

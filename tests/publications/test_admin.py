@@ -121,3 +121,11 @@ def test_about_pages_are_edited_as_flatpages(staff_client):
     response = staff_client.get(reverse("admin:flatpages_flatpage_add"))
     assert response.status_code == 200
     assert "Markdown" in response.content.decode()
+
+
+def test_view_on_site_stays_on_this_host(staff_client):
+    publication = PublicationFactory(slug="here")
+    change = staff_client.get(
+        reverse("admin:publications_publication_change", args=[publication.pk])
+    ).content.decode()
+    assert 'href="/publications/here/" class="viewsitelink"' in change

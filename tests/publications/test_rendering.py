@@ -44,7 +44,7 @@ def test_markdown_renders_the_usual_structures():
         "[CICA](https://www.s-cica.org/) and [plans](/plans/)."
     )
     assert "<em>emphasis</em>" in html and "<strong>strong</strong>" in html
-    assert "<h3>A heading</h3>" in html  # demoted below the page's own heading
+    assert "<h2>A heading</h2>" in html
     assert "<ul>" in html and "<li>one</li>" in html and "<ol>" in html
     assert "<blockquote>" in html and "A quotation." in html
     assert "<table>" in html and '<th align="left">State</th>' in html
@@ -54,9 +54,10 @@ def test_markdown_renders_the_usual_structures():
 
 
 def test_top_level_markdown_heading_never_competes_with_the_page_title():
-    html = render_markdown("# Title inside the body\n\n###### Deepest")
+    html = render_markdown("# Title inside the body\n\n## Part\n\n###### Deepest")
     assert "<h1" not in html
     assert "<h2>Title inside the body</h2>" in html
+    assert "<h3>Part</h3>" in html
     assert "<h6>Deepest</h6>" in html
 
 

@@ -158,6 +158,19 @@ def test_detail_page_frame(client):
     assert "Nikolay Limov (Izvestia-Kazakhstan)" in text
 
 
+def test_print_keeps_title_date_and_text_only(client):
+    publication = PublicationFactory(body="The text.")
+    publication.related_plans.add(PublicationsPlanFactory(title="Linked plan"))
+    text = client.get(publication.get_absolute_url()).text
+    # static/css/print.css hides .no-print: the kind, Back, Print and related items.
+    assert '<p class="eyebrow no-print">' in text
+    assert 'class="publication__back no-print"' in text
+    assert 'class="publication__print no-print"' in text
+    assert '<aside class="related no-print"' in text
+    assert '<span class="publication__date">' in text
+    assert "<h1>" in text and "<p>The text.</p>" in text
+
+
 def test_detail_page_has_canonical_and_open_graph_tags(client):
     publication = PublicationFactory(title="Tagged", slug="tagged", standfirst="The lead.")
     text = client.get(publication.get_absolute_url()).text

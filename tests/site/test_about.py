@@ -116,3 +116,9 @@ def test_registration_required_pages_ask_to_log_in(client):
     )
     page.sites.add(Site.objects.get_current())
     assert client.get("/about/internal/").status_code == 302
+
+
+def test_about_page_admin_view_on_site_stays_on_this_host(staff_client, about_pages):
+    page = FlatPage.objects.get(url="/about/structure/")
+    change = staff_client.get(f"/admin/flatpages/flatpage/{page.pk}/change/").content.decode()
+    assert 'href="/about/structure/" class="viewsitelink"' in change
