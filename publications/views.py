@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -8,7 +9,7 @@ from members.models import Participant
 from plans.models import Plan
 
 from .filters import PublicationFilter
-from .models import Publication, PublicationKind
+from .models import Publication
 
 
 class PublicationListView(FilterView):
@@ -32,8 +33,12 @@ class PublicationListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         kind = self.filterset.form.cleaned_data.get("kind") if self.filterset.is_valid() else ""
-        context["feed_kind"] = kind or None
-        context["kinds"] = PublicationKind
+        if kind:
+            context["rss_url"] = reverse("publications:kind-feed-rss", kwargs={"kind": kind})
+            context["atom_url"] = reverse("publications:kind-feed-atom", kwargs={"kind": kind})
+        else:
+            context["rss_url"] = reverse("publications:feed-rss")
+            context["atom_url"] = reverse("publications:feed-atom")
         return context
 
 

@@ -110,8 +110,10 @@ def test_drafts_scheduled_and_withdrawn_never_listed(client):
 def test_list_links_the_feeds(client):
     response = client.get(LIST_URL, {"kind": "speech"})
     assert 'type="application/rss+xml"' in response.text
-    assert 'href="/publications/feed/speech/rss/"' in response.text
-    assert 'href="/publications/feed/rss/"' in client.get(LIST_URL).text
+    assert 'type="application/rss+xml"' in response.text
+    assert response.text.count('href="/publications/feed/speech/rss/"') == 2
+    assert response.text.count('href="/publications/feed/speech/atom/"') == 2
+    assert client.get(LIST_URL).text.count('href="/publications/feed/rss/"') == 2
 
 
 @pytest.mark.parametrize("count", [3, 30])
