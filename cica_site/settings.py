@@ -56,6 +56,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # About pages staff edit (flatpages needs sites), the sitemap, and full-text search
+    # on PostgreSQL (harmless on SQLite: it only registers lookups for PostgreSQL).
+    "django.contrib.sites",
+    "django.contrib.flatpages",
+    "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "django_filters",
     "simple_history",
     "axes",
@@ -94,6 +100,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "cica_site.urls"
+# One site. Flatpages use it; feeds, the sitemap and canonical links take the host from
+# the request instead, so the Site row's domain never leaks into public URLs.
+SITE_ID = 1
 
 TEMPLATES = [
     {

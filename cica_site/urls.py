@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .sitemaps import sitemap_xml
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -11,6 +12,10 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("publications/", include("publications.urls")),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("about/", views.about_page, name="about"),
+    path("about/<path:subpath>", views.about_page, name="about-page"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),
 ]

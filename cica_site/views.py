@@ -1,14 +1,29 @@
 import datetime
+import unicodedata
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.flatpages.views import flatpage
+from django.db.models import Count
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
+from events.models import Event
 from members.models import Chairmanship, Participant
+from plans.models import Plan, PlanStatus
+from publications.models import Publication
+
+from . import search
+
+HOME_PUBLICATIONS = 4
+HOME_EVENTS = 4
+# The plans app's status board (url name plans:status).
+PLAN_BOARD_PATH = "/plans/status/"
 
 
 class HomeView(TemplateView):
@@ -18,11 +33,60 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["member_count"] = Participant.objects.published().states().members().count()
         context["current_chair"] = Chairmanship.objects.current()
+        context["latest_publications"] = list(
+            Publication.objects.published().defer("body")[:HOME_PUBLICATIONS]
+        )
+        context["next_events"] = list(Event.objects.published().upcoming()[:HOME_EVENTS])
+        context["plan_statuses"] = plan_status_summary()
+        context["plan_board_url"] = PLAN_BOARD_PATH
         return context
+
+
+def plan_status_summary():
+    """[(status label, number of published plans)] in workflow order, one query."""
+    rows = Plan.objects.published().order_by().values("status").annotate(count=Count("pk"))
+    counts = {row["status"]: row["count"] for row in rows}
+    return [(status.label, counts[status.value]) for status in PlanStatus if counts.get(status)]
 
 
 class SearchView(TemplateView):
     template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw_query = self.request.GET.get("q", "")
+        query = search.normalise_query(raw_query)
+        too_short = bool(query) and not search.query_words(query)
+        groups = search.search(query) if query and not too_short else []
+        context.update(
+            query=query,
+            searched=bool(query) and not too_short,
+            too_short=too_short,
+            shortened=len(raw_query.strip()) > search.MAX_QUERY_LENGTH,
+            groups=groups,
+            result_count=sum(len(group.results) for group in groups),
+            max_query_length=search.MAX_QUERY_LENGTH,
+        )
+        return context
+
+
+def about_page(request, subpath=""):
+    """About pages are flatpages under /about/, edited by staff in the admin."""
+    url = f"/about/{subpath}"
+    max_length = FlatPage._meta.get_field("url").max_length
+    if len(url) > max_length or any(unicodedata.category(char) == "Cc" for char in url):
+        raise Http404("No such page.")
+    return flatpage(request, url)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @cache_control(max_age=86400, public=True)

@@ -1,9 +1,18 @@
+from html import unescape
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from cica_site.publishing import Publishable, PublishableQuerySet
+
+from .rendering import render_markdown
+
+IMAGE_NEEDS_ALT = _("Describe the image for people who cannot see it (alt text).")
 
 
 class PublicationKind(models.TextChoices):
@@ -16,7 +25,8 @@ class PublicationKind(models.TextChoices):
 
 
 class PublicationQuerySet(PublishableQuerySet):
-    pass
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
 
 
 class Publication(Publishable):
@@ -54,9 +64,34 @@ class Publication(Publishable):
         ordering = ["-posted_on", "-pk"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(image="") | ~models.Q(image_alt=""),
+                name="publication_image_has_alt_text",
+                violation_error_message=IMAGE_NEEDS_ALT,
+            )
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("publications:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": IMAGE_NEEDS_ALT})
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def description(self):
+        """One or two plain sentences for feeds, search engines and link previews."""
+        text = self.standfirst or unescape(strip_tags(self.body_html))
+        return Truncator(" ".join(text.split())).words(40)

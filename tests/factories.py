@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from cica_site.partial_dates import DatePrecision
 from cica_site.publishing import PublicationStatus
+from events.models import EventKind
 from members.models import (
     Chairmanship,
     Participant,
@@ -16,6 +17,19 @@ from members.models import (
     ParticipationStatus,
     StatusChange,
 )
+from plans.models import (
+    Coordination,
+    CoordinationRole,
+    Dimension,
+    Measure,
+    Plan,
+    PlanDocument,
+    PlanKind,
+    PlanStatus,
+    PriorityArea,
+)
+from plans.workflow import record_status_change
+from publications.models import Publication, PublicationKind
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -88,18 +102,6 @@ class ChairmanshipFactory(factory.django.DjangoModelFactory):
 # (plans factories go below this line)
 
 # Imported here so that each app's section merges on its own.
-from plans.models import (  # noqa: E402
-    Coordination,
-    CoordinationRole,
-    Dimension,
-    Measure,
-    Plan,
-    PlanDocument,
-    PlanKind,
-    PlanStatus,
-    PriorityArea,
-)
-from plans.workflow import record_status_change  # noqa: E402
 
 
 class DimensionFactory(factory.django.DjangoModelFactory):
@@ -245,3 +247,60 @@ class EventDocumentFactory(factory.django.DjangoModelFactory):
 
 # --- publications --------------------------------------------------------------------
 # (publications factories go below this line)
+
+
+class PublicationFactory(PublishedFactory):
+    class Meta:
+        model = Publication
+        django_get_or_create = ["slug"]
+
+    kind = PublicationKind.NEWS
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    slug = factory.Sequence(lambda n: f"publication-{n}")
+    standfirst = "A short standfirst."
+    body = "First paragraph.\n\nSecond paragraph."
+    posted_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    author = "Press Office"
+
+
+# Plans and events as the publications, search and home tests use them.
+PublicationsDimensionFactory = DimensionFactory
+
+
+class PublicationsPlanFactory(PlanFactory):
+    """A published concept paper approved by the SOC (through the workflow)."""
+
+    class Meta:
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    kind = PlanKind.CONCEPT_PAPER
+    priority_area = None
+    start_year = None
+    end_year = None
+    title = factory.Sequence(lambda n: f"Concept paper {n}")
+    slug = factory.Sequence(lambda n: f"concept-paper-{n}")
+    summary = "What the paper covers."
+
+    @factory.post_generation
+    def status(plan, create, extracted, **kwargs):
+        target = extracted or PlanStatus.APPROVED_BY_SOC
+        if target in (PlanStatus.IN_IMPLEMENTATION, PlanStatus.COMPLETED):
+            # Only action plans are implemented; concept papers end at approval.
+            plan.kind = PlanKind.ACTION_PLAN
+            plan.save(update_fields=["kind"])
+        if create and plan.status == PlanStatus.DRAFT and target != PlanStatus.DRAFT:
+            for step in PATHS_TO_STATUS[target]:
+                record_status_change(plan, step)
+
+
+class PublicationsEventFactory(EventFactory):
+    class Meta:
+        django_get_or_create = ["slug"]
+
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    kind = EventKind.SOC
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    city = "Astana"
+    summary = "A CICA meeting."

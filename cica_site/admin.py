@@ -1,0 +1,31 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.flatpages.admin import FlatPageAdmin
+from django.contrib.flatpages.forms import FlatpageForm
+from django.contrib.flatpages.models import FlatPage
+from django.utils.translation import gettext_lazy as _
+
+
+class AboutPageForm(FlatpageForm):
+    content = forms.CharField(
+        label=_("content"),
+        widget=forms.Textarea(attrs={"rows": 24}),
+        required=False,
+        help_text=_(
+            "Markdown (or plain HTML). Pages under /about/ are public. Scripts, styles, "
+            "event handlers and unsafe links are removed when the page is shown."
+        ),
+    )
+
+
+admin.site.unregister(FlatPage)
+
+
+@admin.register(FlatPage)
+class AboutPageAdmin(FlatPageAdmin):
+    form = AboutPageForm
+    list_display = ["url", "title", "registration_required"]
+
+    def view_on_site(self, obj):
+        # The page on this host: the default goes through the Site row's domain.
+        return obj.get_absolute_url()

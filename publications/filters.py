@@ -1,0 +1,22 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .models import Publication, PublicationKind
+
+
+class PublicationFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=PublicationKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
+    # Choices are the years that have publications: anything else is a form error.
+    year = django_filters.ChoiceFilter(
+        field_name="posted_on", lookup_expr="year", label=_("Year"), empty_label=_("All years")
+    )
+
+    class Meta:
+        model = Publication
+        fields = ["kind", "year"]
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]

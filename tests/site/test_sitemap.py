@@ -1,0 +1,114 @@
+import datetime
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils.timezone import localdate
+
+from cica_site import demo as site_demo
+from cica_site.publishing import PublicationStatus
+from members import demo as members_demo
+from publications import demo as publications_demo
+from tests.factories import (
+    ParticipantFactory,
+    PublicationFactory,
+    PublicationsEventFactory,
+    PublicationsPlanFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext(f"{NS}loc"): url.findtext(f"{NS}lastmod") for url in root.findall(f"{NS}url")
+    }
+
+
+def test_sitemap_lists_every_public_page_and_each_answers_200(client):
+    members_demo.load()
+    publications_demo.load()
+    site_demo.load()
+    plan = PublicationsPlanFactory(slug="drugs-concept-paper")
+    event = PublicationsEventFactory(slug="third-cica-summit")
+    entries = sitemap_entries(client)
+    paths = {urlsplit(loc).path for loc in entries}
+    for expected in (
+        "/",
+        "/members/",
+        "/plans/",
+        "/events/",
+        "/publications/",
+        "/about/",
+        "/about/structure/",
+        "/about/secretariat/",
+        "/members/kazakhstan/",
+        "/members/united-nations/",
+        plan.get_absolute_url(),
+        event.get_absolute_url(),
+        "/publications/dulat-bakishev-cica-is-not-a-panacea-for-all-sores/",
+    ):
+        assert expected in paths, expected
+    assert all(loc.startswith("http://testserver/") for loc in entries)
+    for path in sorted(paths):
+        assert client.get(path).status_code == 200, path
+
+
+def test_lastmod_is_given_where_known(client):
+    publication = PublicationFactory(slug="dated")
+    event = PublicationsEventFactory(slug="dated-event")
+    entries = {urlsplit(loc).path: lastmod for loc, lastmod in sitemap_entries(client).items()}
+    assert entries["/publications/dated/"] == localdate(publication.updated_at).isoformat()
+    assert entries["/events/dated-event/"] == localdate(event.updated_at).isoformat()
+
+
+def test_sitemap_uses_the_requested_host_not_the_site_row(client):
+    PublicationFactory(slug="hosted")
+    entries = sitemap_entries(client)
+    assert "http://testserver/publications/hosted/" in entries
+    assert not any("example.com" in loc for loc in entries)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"publication_status": PublicationStatus.DRAFT},
+        {"publication_status": PublicationStatus.WITHDRAWN},
+        {"publish_at": datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)},
+    ],
+)
+def test_unpublished_items_are_not_in_the_sitemap(client, extra):
+    ParticipantFactory(slug="zqx-state", **extra)
+    PublicationsPlanFactory(slug="zqx-plan", **extra)
+    PublicationsEventFactory(slug="zqx-event", **extra)
+    PublicationFactory(slug="zqx-publication", **extra)
+    assert not any("zqx" in loc for loc in sitemap_entries(client))
+
+
+@pytest.mark.parametrize("count", [2, 25])
+def test_sitemap_query_count_is_constant(client, django_assert_max_num_queries, count):
+    site_demo.load()
+    for _ in range(count):
+        ParticipantFactory()
+        PublicationsPlanFactory()
+        PublicationsEventFactory()
+        PublicationFactory()
+    # Per section with items: one count and one page query; plus the Site lookup.
+    with django_assert_max_num_queries(11):
+        assert client.get("/sitemap.xml").status_code == 200
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
