@@ -7,6 +7,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from members.models import Participant
+
 from .charts import status_board_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
@@ -16,8 +18,11 @@ RECENT_DAYS = 90
 
 
 def with_coordinations(queryset, prefix=""):
-    """Prefetch the roles of the plans, their priority areas and their dimensions."""
-    roles = Coordination.objects.in_role_order()
+    """Prefetch the roles of the plans, their priority areas and their dimensions.
+
+    Only roles of published states: an unpublished participant's name is not public yet.
+    """
+    roles = Coordination.objects.in_role_order().filter(state__in=Participant.objects.published())
     return queryset.prefetch_related(
         *(
             Prefetch(f"{prefix}{subject}coordinations", queryset=roles)
@@ -85,7 +90,7 @@ class PlanDetailView(DetailView):
                 Prefetch(
                     "measures",
                     queryset=Measure.objects.select_related("event").prefetch_related(
-                        "responsible_states"
+                        Prefetch("responsible_states", queryset=Participant.objects.published())
                     ),
                 ),
                 "documents",

@@ -1,0 +1,37 @@
+"""The leaks the leak test found, one by one (see test_leaks.py for the sweep)."""
+
+import pytest
+
+from cica_site.publishing import PublicationStatus
+from plans.models import Coordination, CoordinationRole
+from tests.factories import MeasureFactory, PlanFactory, member_state
+
+pytestmark = pytest.mark.django_db
+
+
+def draft_state(name):
+    return member_state(name=name, publication_status=PublicationStatus.DRAFT)
+
+
+def test_unpublished_coordinators_are_not_named_on_plan_pages(client):
+    plan = PlanFactory(title="Open plan")
+    Coordination.objects.create(
+        state=draft_state("Secret Coordinator"), plan=plan, role=CoordinationRole.COORDINATOR
+    )
+    Coordination.objects.create(
+        state=member_state(name="Public Coordinator"),
+        plan=plan,
+        role=CoordinationRole.CO_COORDINATOR,
+    )
+    for url in (plan.get_absolute_url(), "/plans/", "/plans/?format=csv"):
+        text = client.get(url).content.decode()
+        assert "Public Coordinator" in text, url
+        assert "Secret Coordinator" not in text, url
+
+
+def test_unpublished_responsible_states_are_not_named_on_plan_pages(client):
+    measure = MeasureFactory(title="Training")
+    measure.responsible_states.add(draft_state("Secret Responsible"), member_state(name="Doer"))
+    html = client.get(measure.plan.get_absolute_url()).content.decode()
+    assert "Doer" in html
+    assert "Secret Responsible" not in html
