@@ -43,7 +43,7 @@ class MemberListView(ListView):
             sort=self.get_sort(),
             observer_states=[p for p in observers if p.kind == "state"],
             observer_organisations=[p for p in observers if p.kind == "organisation"],
-            current_chair=Chairmanship.objects.current(),
+            current_chair=Chairmanship.objects.filter(state__in=visible).current(),
             growth=growth,
             growth_chart=growth_chart(growth),
         )

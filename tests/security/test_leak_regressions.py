@@ -1,10 +1,11 @@
 """The leaks the leak test found, one by one (see test_leaks.py for the sweep)."""
 
 import pytest
+from django.utils import timezone
 
 from cica_site.publishing import PublicationStatus
 from plans.models import Coordination, CoordinationRole
-from tests.factories import MeasureFactory, PlanFactory, member_state
+from tests.factories import ChairmanshipFactory, MeasureFactory, PlanFactory, member_state
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +36,13 @@ def test_unpublished_responsible_states_are_not_named_on_plan_pages(client):
     html = client.get(measure.plan.get_absolute_url()).content.decode()
     assert "Doer" in html
     assert "Secret Responsible" not in html
+
+
+def test_a_chair_not_yet_published_is_not_named(client):
+    year = timezone.localdate().year
+    ChairmanshipFactory(state=member_state(name="Past Chair"), start_year=year - 2, end_year=None)
+    ChairmanshipFactory(state=draft_state("Secret Chair"), start_year=year, end_year=year + 1)
+    for url in ("/", "/members/"):
+        html = client.get(url).content.decode()
+        assert "Secret Chair" not in html, url
+        assert "Past Chair" in html, url
