@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView
 
 from events import member_sections as event_sections
@@ -15,6 +16,17 @@ SORT_ORDERS = {
 }
 DEFAULT_SORT = "name"
 MEMBER_PAGE_SECTIONS = [plan_sections, event_sections]
+
+
+def never_store(response):
+    """A page showing unpublished data to staff must never be kept by a shared cache."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def may_preview(user):
+    return user.is_staff and user.has_perm(Participant.objects.change_permission())
 
 
 class MemberListView(ListView):
@@ -49,6 +61,11 @@ class MemberListView(ListView):
         )
         return context
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # Staff see drafts in these lists (visible_to).
+        return never_store(response) if may_preview(self.request.user) else response
+
 
 class MemberDetailView(DetailView):
     template_name = "members/participant_detail.html"
@@ -65,4 +82,9 @@ class MemberDetailView(DetailView):
         # Each content app contributes its own section (plans coordinated, events hosted).
         for sections in MEMBER_PAGE_SECTIONS:
             context.update(sections.context_for(self.object, self.request.user))
+        context["preview"] = not self.object.is_published
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return never_store(response) if context["preview"] else response

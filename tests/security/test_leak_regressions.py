@@ -1,5 +1,7 @@
 """The leaks the leak test found, one by one (see test_leaks.py for the sweep)."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -46,3 +48,26 @@ def test_a_chair_not_yet_published_is_not_named(client):
         html = client.get(url).content.decode()
         assert "Secret Chair" not in html, url
         assert "Past Chair" in html, url
+
+
+def test_staff_preview_of_a_member_is_never_stored(staff_client):
+    state = draft_state("Draft State")
+    response = staff_client.get(state.get_absolute_url())
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+    assert "Preview: not published" in html
+    listing = staff_client.get("/members/")
+    assert "Draft State" in listing.content.decode()
+    assert "no-store" in listing["Cache-Control"]
+
+
+def test_published_member_pages_stay_cacheable(client):
+    state = member_state(name="Open State")
+    state.publish_at = timezone.now() - datetime.timedelta(days=1)
+    state.save()
+    for url in (state.get_absolute_url(), "/members/"):
+        response = client.get(url)
+        assert "no-store" not in response.get("Cache-Control", ""), url
+        assert 'name="robots"' not in response.content.decode(), url
