@@ -1,12 +1,13 @@
 import zoneinfo
 
-from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cica_site.partial_dates import DatePrecision
+from cica_site.staff.admin import ContentAdmin
+from cica_site.staff.locking import LockedModelForm
 from plans.models import Plan
 
 from .duplication import duplicate_as_draft
@@ -34,7 +35,7 @@ class EventYearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class EventAdminForm(forms.ModelForm):
+class EventAdminForm(LockedModelForm):
     """Start and end times are typed and shown as wall-clock time in the venue's zone."""
 
     class Meta:
@@ -84,7 +85,7 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ContentAdmin):
     form = EventAdminForm
     list_display = ["title", "kind", "when", "city", "status", "publication_status"]
     list_filter = [
@@ -102,7 +103,7 @@ class EventAdmin(admin.ModelAdmin):
     filter_horizontal = ["plans"]
     readonly_fields = ["sequence", "updated_at"]
     inlines = [EventDocumentInline]
-    actions = ["duplicate_as_draft"]
+    actions = [*ContentAdmin.actions, "duplicate_as_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status"]}),
         (

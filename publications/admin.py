@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.staff.admin import ContentAdmin
+
 from .models import Publication
 
 
@@ -21,7 +23,7 @@ class PostedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ContentAdmin):
     list_display = [
         "title",
         "kind",
@@ -34,10 +36,7 @@ class PublicationAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug", "standfirst", "body", "author", "speaker"]
     date_hierarchy = "posted_on"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["related_states"]
-    # Autocomplete needs search_fields on the plans and events admins; until those
-    # exist everywhere, a two-pane selector works with any admin.
-    filter_horizontal = ["related_plans", "related_events"]
+    autocomplete_fields = ["related_states", "related_plans", "related_events"]
     readonly_fields = ["public_page"]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "posted_on"]}),
