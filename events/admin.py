@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from cica_site.partial_dates import DatePrecision
 from cica_site.staff.admin import ContentAdmin
+from cica_site.staff.filters import year_filter
 from cica_site.staff.locking import LockedModelForm
 from plans.models import Plan
 
@@ -18,21 +19,6 @@ class EventDocumentInline(admin.TabularInline):
     model = EventDocument
     extra = 0
     fields = ["kind", "title", "file"]
-
-
-class EventYearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = Event.objects.dates("start_date", "year", order="DESC")
-        return [(str(d.year), str(d.year)) for d in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit() and 1 <= int(value) <= 9999:
-            return queryset.filter(start_date__year=int(value))
-        return queryset
 
 
 class EventAdminForm(LockedModelForm):
@@ -92,7 +78,7 @@ class EventAdmin(ContentAdmin):
         "kind",
         "status",
         ("hosts", admin.RelatedOnlyFieldListFilter),
-        EventYearFilter,
+        year_filter("start_date"),
         "publication_status",
     ]
     search_fields = ["title", "slug", "city", "venue", "summary", "hosts__name"]
