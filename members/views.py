@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView
 
+from cica_site.preview import PreviewableDetailMixin
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
@@ -19,7 +20,7 @@ MEMBER_PAGE_SECTIONS = [plan_sections, event_sections]
 
 
 def never_store(response):
-    """A page showing unpublished data to staff must never be kept by a shared cache."""
+    """A list showing unpublished data to staff must never be kept by a shared cache."""
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
     return response
@@ -67,7 +68,7 @@ class MemberListView(ListView):
         return never_store(response) if may_preview(self.request.user) else response
 
 
-class MemberDetailView(DetailView):
+class MemberDetailView(PreviewableDetailMixin, DetailView):
     template_name = "members/participant_detail.html"
     context_object_name = "participant"
 
@@ -82,9 +83,4 @@ class MemberDetailView(DetailView):
         # Each content app contributes its own section (plans coordinated, events hosted).
         for sections in MEMBER_PAGE_SECTIONS:
             context.update(sections.context_for(self.object, self.request.user))
-        context["preview"] = not self.object.is_published
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        return never_store(response) if context["preview"] else response
