@@ -1,6 +1,6 @@
 """64 connections for 60 s on a mix of pages while staff save changes in the admin.
 
-    .venv/bin/python bench/load_mixed.py                  # 64 connections, 60 s, 20 writers
+    .venv/bin/python bench/load_mixed.py                  # 64 connections, 60 s, 24 writers
     .venv/bin/python bench/load_mixed.py --seconds 10 --min-saves 20   # a short smoke run
 
 Loopback only, bounded: a throwaway PostgreSQL cluster (never the shared one), gunicorn
@@ -244,8 +244,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
-    # Each save waits its turn behind the 64 connections: 20 staff keep 200+ coming in 60 s.
-    parser.add_argument("--writers", type=int, default=20, help="0: reads only, for comparison")
+    # Each save waits its turn behind the 64 connections: 24 staff keep 200+ coming in 60 s.
+    parser.add_argument("--writers", type=int, default=24, help="0: reads only, for comparison")
     parser.add_argument("--min-saves", type=int, default=200)
     parser.add_argument("--no-page-cache", action="store_true", help="for comparison")
     args = parser.parse_args()
