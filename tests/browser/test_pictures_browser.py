@@ -30,21 +30,20 @@ def visible_pictures(page, selector):
     return [svg for svg in page.locator(selector).all() if svg.is_visible()]
 
 
-@pytest.mark.parametrize("name, path, selector", PICTURES, ids=[p[0] for p in PICTURES])
-def test_one_drawing_per_screen_size_with_legible_text(
-    demo, page, phone_page, screenshot_dir, name, path, selector
-):
-    for tab, variant in ((page, "wide"), (phone_page, "narrow")):
-        tab.goto(demo + path)
-        [svg] = visible_pictures(tab, selector)  # the other size is hidden, also from readers
-        assert f"picture--{variant}" in svg.get_attribute("class")
-        assert svg.get_attribute("role") == "img"
-        assert svg.evaluate("(svg) => svg.querySelector(':scope > title').textContent.trim()")
-        box = svg.bounding_box()
-        width = tab.viewport_size["width"]
-        assert width * 0.5 < box["width"] <= width
-        assert svg.evaluate(SMALLEST_TEXT) >= 10, f"text too small in {name} at {width}px"
-        svg.screenshot(path=str(screenshot_dir / f"picture-{name}-{width}.png"))
+def test_one_drawing_per_screen_size_with_legible_text(demo, page, phone_page, screenshot_dir):
+    for name, path, selector in PICTURES:
+        for tab, variant in ((page, "wide"), (phone_page, "narrow")):
+            width = tab.viewport_size["width"]
+            tab.goto(demo + path)
+            # The other size is display: none, so hidden from screen readers too.
+            [svg] = visible_pictures(tab, selector)
+            assert f"picture--{variant}" in svg.get_attribute("class"), (name, width)
+            assert svg.get_attribute("role") == "img"
+            assert svg.evaluate("(svg) => svg.querySelector(':scope > title').textContent.trim()")
+            box = svg.bounding_box()
+            assert width * 0.5 < box["width"] <= width, (name, width)
+            assert svg.evaluate(SMALLEST_TEXT) >= 10, f"text too small in {name} at {width}px"
+            svg.screenshot(path=str(screenshot_dir / f"picture-{name}-{width}.png"))
 
 
 def test_progress_bars_in_the_plan_list_and_on_the_plan_page(demo, page, screenshot_dir):
