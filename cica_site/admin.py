@@ -4,9 +4,13 @@ from django.contrib.flatpages.admin import FlatPageAdmin
 from django.contrib.flatpages.forms import FlatpageForm
 from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .staff.csv_export import CsvExportAdminMixin
+from .staff.locking import LockedModelForm, OptimisticLockAdminMixin
 
 
-class AboutPageForm(FlatpageForm):
+class AboutPageForm(LockedModelForm, FlatpageForm):
     content = forms.CharField(
         label=_("content"),
         widget=forms.Textarea(attrs={"rows": 24}),
@@ -22,7 +26,9 @@ admin.site.unregister(FlatPage)
 
 
 @admin.register(FlatPage)
-class AboutPageAdmin(FlatPageAdmin):
+class AboutPageAdmin(
+    OptimisticLockAdminMixin, CsvExportAdminMixin, SimpleHistoryAdmin, FlatPageAdmin
+):
     form = AboutPageForm
     list_display = ["url", "title", "registration_required"]
 

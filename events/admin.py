@@ -1,12 +1,14 @@
 import zoneinfo
 
-from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cica_site.partial_dates import DatePrecision
+from cica_site.staff.admin import ContentAdmin
+from cica_site.staff.filters import year_filter
+from cica_site.staff.locking import LockedModelForm
 from plans.models import Plan
 
 from .duplication import duplicate_as_draft
@@ -19,22 +21,7 @@ class EventDocumentInline(admin.TabularInline):
     fields = ["kind", "title", "file"]
 
 
-class EventYearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = Event.objects.dates("start_date", "year", order="DESC")
-        return [(str(d.year), str(d.year)) for d in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit() and 1 <= int(value) <= 9999:
-            return queryset.filter(start_date__year=int(value))
-        return queryset
-
-
-class EventAdminForm(forms.ModelForm):
+class EventAdminForm(LockedModelForm):
     """Start and end times are typed and shown as wall-clock time in the venue's zone."""
 
     class Meta:
@@ -84,14 +71,14 @@ class EventAdminForm(forms.ModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ContentAdmin):
     form = EventAdminForm
     list_display = ["title", "kind", "when", "city", "status", "publication_status"]
     list_filter = [
         "kind",
         "status",
         ("hosts", admin.RelatedOnlyFieldListFilter),
-        EventYearFilter,
+        year_filter("start_date"),
         "publication_status",
     ]
     search_fields = ["title", "slug", "city", "venue", "summary", "hosts__name"]
@@ -102,7 +89,7 @@ class EventAdmin(admin.ModelAdmin):
     filter_horizontal = ["plans"]
     readonly_fields = ["sequence", "updated_at"]
     inlines = [EventDocumentInline]
-    actions = ["duplicate_as_draft"]
+    actions = [*ContentAdmin.actions, "duplicate_as_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status"]}),
         (

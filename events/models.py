@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import now as timezone_now
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from cica_site.publishing import Publishable, PublishableQuerySet
+from cica_site.uploads import DocumentField
 
 from .dates import describe_when, machine_date
 
@@ -152,10 +154,13 @@ class Event(Publishable):
 
     objects = EventQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-start_date", "-pk"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        permissions = [("publish_event", _("Can publish and unpublish events"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)
@@ -310,7 +315,9 @@ class EventDocument(models.Model):
         _("kind"), max_length=12, choices=EventDocumentKind.choices, default=EventDocumentKind.OTHER
     )
     title = models.CharField(_("title"), max_length=250)
-    file = models.FileField(_("file"), upload_to="events/%Y/")
+    file = DocumentField(_("file"), upload_to="events/%Y/")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "kind", "title"]

@@ -2,12 +2,12 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from cica_site.partial_dates import DatePrecision
+from cica_site.preview import PreviewableDetailMixin
 from members.models import Participant
 from plans.models import Plan, StatusChange
 
@@ -70,7 +70,7 @@ class PastEventListView(FilteredEventListView):
         return Event.objects.published().past()
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PreviewableDetailMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
 
@@ -87,18 +87,6 @@ class EventDetailView(DetailView):
             Prefetch("decisions", queryset=decisions.order_by("decided_on", "plan__title", "pk")),
             "documents",
         )
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if not self.object.is_published:
-            # A staff preview must never be stored by a shared cache.
-            add_never_cache_headers(response)  # no-store and private
-        return response
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["preview"] = not self.object.is_published
-        return context
 
 
 class MonthView(TemplateView):

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from cica_site.preview import PreviewableDetailMixin
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
@@ -57,7 +58,7 @@ class MemberListView(ListView):
         return context
 
 
-class MemberDetailView(DetailView):
+class MemberDetailView(PreviewableDetailMixin, DetailView):
     template_name = "members/participant_detail.html"
     context_object_name = "participant"
 

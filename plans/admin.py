@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.staff.admin import ChildContentAdmin, ContentAdmin
 from events.models import Event
 from members.models import Participant
 
@@ -113,7 +114,7 @@ class CoordinatorFilter(admin.SimpleListFilter):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(admin.ModelAdmin):
+class DimensionAdmin(ChildContentAdmin):
     list_display = ["name", "position", "coordinators", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -129,7 +130,7 @@ class DimensionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(admin.ModelAdmin):
+class PriorityAreaAdmin(ChildContentAdmin):
     list_display = ["name", "dimension", "coordinators"]
     list_filter = ["dimension"]
     list_select_related = ["dimension"]
@@ -147,7 +148,7 @@ class PriorityAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(ContentAdmin):
     list_display = [
         "title",
         "kind",
@@ -163,7 +164,7 @@ class PlanAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug", "summary", "priority_area__name", "dimension__name"]
     autocomplete_fields = ["priority_area", "predecessor"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["status_summary"]
+    readonly_fields = ["status_summary", "status_text"]
     inlines = [CoordinationInline, MeasureInline, PlanDocumentInline, StatusHistoryInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "dimension", "priority_area"]}),
@@ -180,6 +181,34 @@ class PlanAdmin(admin.ModelAdmin):
     @admin.display(description=_("status decided on"), ordering="status_decided_on")
     def decided(self, obj):
         return obj.status_decided_display or "—"
+
+    def has_status_permission(self, request):
+        return request.user.has_perm("plans.change_plan_status")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_status_permission(request):
+            return fieldsets
+        # Editors see the status but are offered no decisions to record.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "status_text" if f == "status_summary" else f for f in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=_("current status"))
+    def status_text(self, obj):
+        if obj.pk is None:
+            return _("Draft.")
+        decided = obj.status_decided_display
+        return f"{obj.get_status_display()} ({decided})" if decided else obj.get_status_display()
 
     @admin.display(description=_("current status"))
     def status_summary(self, obj):
@@ -211,7 +240,7 @@ class PlanAdmin(admin.ModelAdmin):
         plan = self.get_object(request, unquote(object_id))
         if plan is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_change_permission(request, plan):
+        if not self.has_status_permission(request):
             raise PermissionDenied
         form = StatusDecisionForm(
             request.POST or None,

@@ -3,9 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cica_site.partial_dates import DatePrecision, format_partial_date
 from cica_site.publishing import Publishable
+from cica_site.uploads import DocumentField
 
 from .choices import (  # noqa: F401  (re-exported: other apps import them from here)
     CLOSED_STATUSES,
@@ -33,6 +35,8 @@ class Dimension(models.Model):
 
     objects = DimensionQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name = _("dimension")
@@ -59,6 +63,8 @@ class PriorityArea(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     objects = PriorityAreaQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["dimension__position", "name"]
@@ -130,10 +136,16 @@ class Plan(Publishable):
 
     objects = PlanQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["dimension__position", "title"]
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
+        permissions = [
+            ("publish_plan", _("Can publish and unpublish plans")),
+            ("change_plan_status", _("Can record status decisions on plans")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True)
@@ -249,6 +261,8 @@ class Coordination(models.Model):
     end_year = models.PositiveSmallIntegerField(_("to (year)"), null=True, blank=True)
 
     objects = CoordinationQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "state__name"]
@@ -391,6 +405,8 @@ class Measure(models.Model):
         verbose_name=_("carried out at"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["plan", "due_date", "pk"]
         verbose_name = _("measure")
@@ -407,7 +423,9 @@ class PlanDocument(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     date = models.DateField(_("date"), null=True, blank=True)
-    file = models.FileField(_("file"), upload_to="plans/%Y/")
+    file = DocumentField(_("file"), upload_to="plans/%Y/")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "-date", "title"]

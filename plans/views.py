@@ -3,9 +3,10 @@ import datetime
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
+
+from cica_site.preview import PreviewableDetailMixin
 
 from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
@@ -82,7 +83,7 @@ class PlanListView(ListView):
         return context
 
 
-class PlanDetailView(DetailView):
+class PlanDetailView(PreviewableDetailMixin, DetailView):
     template_name = "plans/plan_detail.html"
     context_object_name = "plan"
 
@@ -110,7 +111,6 @@ class PlanDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         plan = self.object
         context.update(
-            preview=not plan.is_published,
             coordination_levels=plan.coordination_levels(),
             progress=plan.progress,
             successor=plan.successor_or_none(),
@@ -119,14 +119,6 @@ class PlanDetailView(DetailView):
             timeline_narrow=status_timeline_chart(plan.status_changes.all(), width=360),
         )
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["preview"]:
-            # A staff preview of a draft must never be stored by a shared cache.
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True)
-        return response
 
 
 class StatusBoardView(TemplateView):

@@ -2,26 +2,14 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.staff.admin import ContentAdmin
+from cica_site.staff.filters import year_filter
+
 from .models import Publication
 
 
-class PostedYearFilter(admin.SimpleListFilter):
-    title = _("year posted")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = Publication.objects.dates("posted_on", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit() and 1 <= int(value) <= 9999:
-            return queryset.filter(posted_on__year=int(value))
-        return queryset
-
-
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ContentAdmin):
     list_display = [
         "title",
         "kind",
@@ -30,14 +18,11 @@ class PublicationAdmin(admin.ModelAdmin):
         "publish_at",
         "public_page",
     ]
-    list_filter = ["kind", "publication_status", PostedYearFilter]
+    list_filter = ["kind", "publication_status", year_filter("posted_on", _("year posted"))]
     search_fields = ["title", "slug", "standfirst", "body", "author", "speaker"]
     date_hierarchy = "posted_on"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["related_states"]
-    # Autocomplete needs search_fields on the plans and events admins; until those
-    # exist everywhere, a two-pane selector works with any admin.
-    filter_horizontal = ["related_plans", "related_events"]
+    autocomplete_fields = ["related_states", "related_plans", "related_events"]
     readonly_fields = ["public_page"]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "standfirst", "posted_on"]}),

@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cica_site.publishing import Publishable, PublishableQuerySet
+from cica_site.uploads import ImageUploadField
 
 from .rendering import render_markdown
 
@@ -42,7 +44,7 @@ class Publication(Publishable):
     posted_on = models.DateField(_("posted on"), default=timezone.localdate, db_index=True)
     author = models.CharField(_("author or interviewer"), max_length=250, blank=True)
     speaker = models.CharField(_("interviewee or speaker"), max_length=250, blank=True)
-    image = models.ImageField(_("image"), upload_to="publications/%Y/", blank=True)
+    image = ImageUploadField(_("image"), upload_to="publications/%Y/", blank=True)
     image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
     related_states = models.ManyToManyField(
         "members.Participant",
@@ -60,10 +62,13 @@ class Publication(Publishable):
 
     objects = PublicationQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-posted_on", "-pk"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+        permissions = [("publish_publication", _("Can publish and unpublish publications"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),

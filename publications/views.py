@@ -1,9 +1,9 @@
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from cica_site.preview import PreviewableDetailMixin
 from events.models import Event
 from members.models import Participant
 from plans.models import Plan
@@ -42,7 +42,7 @@ class PublicationListView(FilterView):
         return context
 
 
-class PublicationDetailView(DetailView):
+class PublicationDetailView(PreviewableDetailMixin, DetailView):
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
 
@@ -56,16 +56,7 @@ class PublicationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["preview"] = not self.object.is_published
         context["canonical_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
         if self.object.image:
             context["image_url"] = self.request.build_absolute_uri(self.object.image.url)
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["preview"]:
-            # A draft shown to staff must never be stored by a shared cache.
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True)
-        return response

@@ -51,6 +51,9 @@ class PublishingAdminMixin:
                 obj.publication_status = status
                 obj._history_user = request.user
                 obj.save()
+                self.log_change(
+                    request, obj, f"Publication status: {obj.get_publication_status_display()}"
+                )
                 changed += 1
         return changed
 

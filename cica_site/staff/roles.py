@@ -35,7 +35,6 @@ PUBLISHER_EXTRA = [
     ("plans", "change_plan_status"),
     ("events", "publish_event"),
     ("publications", "publish_publication"),
-    ("flatpages", "publish_flatpage"),
 ]
 
 

@@ -1,4 +1,5 @@
 import datetime
+import io
 
 import pytest
 import time_machine
@@ -6,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from PIL import Image
 
 from cica_site.publishing import PublicationStatus
 from publications.models import Publication
@@ -14,11 +16,16 @@ from tests.factories import PublicationFactory
 pytestmark = pytest.mark.django_db
 
 ALMATY = datetime.timezone(datetime.timedelta(hours=5))
-# The smallest valid GIF: enough for ImageField validation.
-GIF = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00"
-    b"\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
+
+
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+# A tiny real PNG: uploads are checked by content (JPEG, PNG and WebP only).
+PNG = _png()
 
 
 def test_body_is_rendered_and_sanitised_on_save():
@@ -39,7 +46,7 @@ def test_body_html_follows_a_partial_save_of_the_body():
 
 def test_an_image_requires_alt_text_in_forms():
     publication = PublicationFactory.build(
-        slug="with-image", image=SimpleUploadedFile("photo.gif", GIF, "image/gif"), image_alt=""
+        slug="with-image", image=SimpleUploadedFile("photo.png", PNG, "image/png"), image_alt=""
     )
     with pytest.raises(ValidationError) as error:
         publication.full_clean()
@@ -49,7 +56,7 @@ def test_an_image_requires_alt_text_in_forms():
 def test_an_image_with_alt_text_is_valid():
     publication = PublicationFactory.build(
         slug="with-image",
-        image=SimpleUploadedFile("photo.gif", GIF, "image/gif"),
+        image=SimpleUploadedFile("photo.png", PNG, "image/png"),
         image_alt="The Secretariat building in Astana",
     )
     publication.full_clean()
@@ -58,7 +65,7 @@ def test_an_image_with_alt_text_is_valid():
 def test_the_database_refuses_an_image_without_alt_text():
     publication = PublicationFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Publication.objects.filter(pk=publication.pk).update(image="publications/x.gif")
+        Publication.objects.filter(pk=publication.pk).update(image="publications/x.png")
 
 
 def test_description_prefers_the_standfirst_and_falls_back_to_plain_text():

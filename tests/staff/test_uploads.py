@@ -73,3 +73,69 @@ def test_oversized_files_refused(settings):
     with pytest.raises(ValidationError) as error:
         validate_document(SimpleUploadedFile("big.pdf", PDF + b" " * 2048))
     assert "limit" in str(error.value)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("factory_name", "content", "extension"),
+    [
+        ("PlanDocumentFactory", PDF, "pdf"),
+        ("EventDocumentFactory", DOCX, "docx"),
+        ("PlanDocumentFactory", ODT, "odt"),
+    ],
+)
+def test_documents_are_stored_under_generated_names_with_the_proved_type(
+    factory_name, content, extension
+):
+    import re
+
+    from tests import factories
+
+    upload = SimpleUploadedFile("../../etc/passwd.html", content)
+    document = getattr(factories, factory_name)(file=upload)
+    document.full_clean()
+    assert re.fullmatch(rf"(plans|events)/\d{{4}}/[0-9a-f]{{32}}\.{extension}", document.file.name)
+
+
+@pytest.mark.django_db
+def test_refused_document_never_reaches_storage():
+    from plans.models import PlanDocument
+
+    document = PlanDocument(title="Bad", file=SimpleUploadedFile("x.pdf", b"<script>1</script>"))
+    with pytest.raises(ValidationError):
+        document.full_clean(exclude=["plan"])
+
+
+@pytest.mark.django_db
+def test_publication_image_through_the_admin(staff_client):
+    from publications.models import Publication
+
+    base = {
+        "kind": "news",
+        "title": "With picture",
+        "slug": "with-picture",
+        "standfirst": "",
+        "posted_on": "2026-11-01",
+        "body": "Text",
+        "author": "",
+        "speaker": "",
+        "image_alt": "A meeting room",
+        "publication_status": "draft",
+        "publish_at_0": "2026-11-01",
+        "publish_at_1": "10:00:00",
+    }
+    refused = staff_client.post(
+        "/admin/publications/publication/add/",
+        {**base, "image": SimpleUploadedFile("photo.png", image_bytes("GIF"))},
+    )
+    assert refused.status_code == 200
+    assert "Only JPEG, PNG and WebP images" in refused.content.decode()
+    assert not Publication.objects.filter(slug="with-picture").exists()
+
+    accepted = staff_client.post(
+        "/admin/publications/publication/add/",
+        {**base, "image": SimpleUploadedFile("photo.gif", image_bytes("WEBP"))},
+    )
+    assert accepted.status_code == 302
+    saved = Publication.objects.get(slug="with-picture")
+    assert saved.image.name.endswith(".webp")
