@@ -6,8 +6,9 @@ from cica_site.preview import PreviewableDetailMixin
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
-from .charts import growth_chart
+from .charts import NARROW_REGION_LAYOUT, WIDE_REGION_LAYOUT, growth_chart, region_chart
 from .models import Chairmanship, Participant, StatusChange, membership_growth
+from .regions import group_by_subregion
 
 SORT_ORDERS = {
     "name": ["name"],
@@ -52,6 +53,7 @@ class MemberListView(ListView):
         observers = list(visible.observers().order_by("kind", "name"))
         member_states = context["member_states"]
         growth = membership_growth(member_states)
+        regions = group_by_subregion(member_states)
         context.update(
             sort=self.get_sort(),
             observer_states=[p for p in observers if p.kind == "state"],
@@ -59,6 +61,11 @@ class MemberListView(ListView):
             current_chair=Chairmanship.objects.filter(state__in=visible).current(),
             growth=growth,
             growth_chart=growth_chart(growth),
+            growth_chart_narrow=growth_chart(growth, width=360, height=200, padding=16),
+            regions=regions,
+            # Two drawings of the same grouping: CSS shows the narrow one on phones.
+            region_chart_wide=region_chart(regions, WIDE_REGION_LAYOUT),
+            region_chart_narrow=region_chart(regions, NARROW_REGION_LAYOUT),
         )
         return context
 

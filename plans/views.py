@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,10 +9,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from cica_site.preview import PreviewableDetailMixin
 from members.models import Participant
 
-from .charts import status_board_chart
+from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
-from .models import Coordination, Dimension, Measure, Plan, PlanStatus, StatusChange
+from .models import Coordination, Dimension, Measure, MeasureStatus, Plan, PlanStatus, StatusChange
+from .progress import Progress
 
 RECENT_DAYS = 90
 
@@ -61,11 +62,23 @@ class PlanListView(ListView):
     def get_queryset(self):
         if not self.filterset.is_valid():
             return Plan.objects.none()
-        return self.filterset.qs.order_by(*SORT_ORDERS[self.sort])
+        # Measure counts for the progress bars, in the same query.
+        return self.filterset.qs.order_by(*SORT_ORDERS[self.sort]).annotate(
+            measures_total=Count("measures"),
+            measures_done=Count("measures", filter=Q(measures__status=MeasureStatus.DONE)),
+            measures_cancelled=Count(
+                "measures", filter=Q(measures__status=MeasureStatus.CANCELLED)
+            ),
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        for plan in context["plans"]:
+            plan.list_progress = Progress(
+                plan.measures_total, plan.measures_done, plan.measures_cancelled
+            )
         context.update(
+            show_progress=any(plan.list_progress.has_measures for plan in context["plans"]),
             filter_form=self.filterset.form,
             sort=self.sort,
             sort_labels=SORT_LABELS,
@@ -105,6 +118,9 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
             coordination_levels=plan.coordination_levels(),
             progress=plan.progress,
             successor=plan.successor_or_none(),
+            # The same drawing at two widths: CSS shows the narrow one on phones.
+            timeline_wide=status_timeline_chart(plan.status_changes.all(), width=720),
+            timeline_narrow=status_timeline_chart(plan.status_changes.all(), width=360),
         )
         return context
 
@@ -141,6 +157,7 @@ class StatusBoardView(TemplateView):
             column_totals=column_totals,
             total=sum(row["total"] for row in rows),
             chart=status_board_chart(rows, statuses),
+            chart_narrow=status_board_chart(rows, statuses, width=360, compact=True),
             recent_days=RECENT_DAYS,
             recently_changed=list(
                 published.status_changed_since(since)
