@@ -161,6 +161,20 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         permissions = [("publish_event", _("Can publish and unpublish events"))]
+        # Lists, filters, calendars, the sitemap and the admin at scale (issue 7).
+        indexes = [
+            # upcoming()/past() find events by their last day; the other columns let a
+            # count read the index only.
+            models.Index(
+                fields=["last_date", "ends_at", "publication_status", "publish_at"],
+                name="event_last_date_cover",
+            ),
+            models.Index(fields=["start_date", "id"], name="event_start"),
+            models.Index(fields=["kind", "start_date", "id"], name="event_kind_start"),
+            models.Index(fields=["status", "start_date"], name="event_status_start"),
+            models.Index(fields=["publication_status", "publish_at"], name="event_published"),
+            models.Index(fields=["updated_at"], name="event_updated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)

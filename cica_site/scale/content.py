@@ -205,15 +205,15 @@ def seed_events(ctx, total):
     span = (ctx.today + datetime.timedelta(days=730) - FIRST_EVENT).days
     with translation.override("en"):
         labels = {kind: str(kind.label) for kind in EventKind}
+    # Announced in date order, as real meetings are: rows of a year sit together on disk.
+    days = sorted(FIRST_EVENT + datetime.timedelta(days=rng.randrange(span)) for _ in range(total))
     for numbers in chunks(total):
         events, hosts = [], []
         for index in numbers:
             kind = ctx.weighted(EVENT_KIND_WEIGHTS)
             topic = rng.choice(text.TOPICS)
             zone_name = rng.choice(text.TIME_ZONES)
-            when = _event_when(
-                ctx, FIRST_EVENT + datetime.timedelta(days=rng.randrange(span)), zone_name
-            )
+            when = _event_when(ctx, days[index], zone_name)
             announced = ctx.moment(when["start_date"]) - datetime.timedelta(days=30)
             status, publish_at = ctx.publication_state(announced)
             roll = rng.random()
@@ -264,12 +264,15 @@ def seed_publications(ctx, total):
         bodies.append((body, render_markdown(body)))
     through = Publication.related_states.through, Publication.related_plans.through
     through_events = Publication.related_events.through
+    days = sorted(
+        FIRST_PUBLICATION + datetime.timedelta(days=rng.randrange(span)) for _ in range(total)
+    )
     for numbers in chunks(total):
         publications = []
         for index in numbers:
             kind = ctx.weighted(PUBLICATION_KIND_WEIGHTS)
             topic = rng.choice(text.TOPICS)
-            posted_on = FIRST_PUBLICATION + datetime.timedelta(days=rng.randrange(span))
+            posted_on = days[index]
             status, publish_at = ctx.publication_state(ctx.moment(posted_on))
             body, body_html = rng.choice(bodies)
             publications.append(

@@ -19,7 +19,7 @@ from plans.models import (
 
 from . import text
 from .content import BATCH, chunks, width
-from .histories import Meetings, dated_steps
+from .histories import FIRST_DECISION, Meetings, dated_steps
 
 S = PlanStatus
 M = MeasureStatus
@@ -68,16 +68,30 @@ class PlanBuilder:
             self.kind_labels = {kind: str(kind.label).lower() for kind in PlanKind}
 
     def build(self):
-        for numbers in chunks(len(self.history.roads)):
-            self._chunk(numbers)
+        ctx, rng = self.ctx, self.rng
+        # Plans are inserted in the order they were drafted, as a real archive grows:
+        # rows of the same years sit together on disk.
+        drafts = []
+        for kind, road in zip(self.history.kinds, self.history.roads, strict=True):
+            steps = dated_steps(rng, road, ctx.today, self.meetings)
+            dated = [day for _status, day, *_rest in steps if day]
+            drafted = (
+                dated[0]
+                if dated
+                else FIRST_DECISION
+                + datetime.timedelta(days=rng.randrange((ctx.today - FIRST_DECISION).days))
+            )
+            drafts.append((drafted, kind, steps))
+        drafts.sort(key=lambda draft: draft[0])
+        for numbers in chunks(len(drafts)):
+            self._chunk(numbers, drafts)
 
-    def _chunk(self, numbers):
+    def _chunk(self, numbers, drafts):
         ctx, rng = self.ctx, self.rng
         plans, histories = [], []
         for index in numbers:
-            kind, road = self.history.kinds[index], self.history.roads[index]
-            steps = dated_steps(rng, road, ctx.today, self.meetings)
-            plans.append(self._plan(index, kind, steps))
+            drafted, kind, steps = drafts[index]
+            plans.append(self._plan(index, kind, steps, drafted))
             histories.append(steps)
         Plan.objects.bulk_create(plans, batch_size=BATCH)
         changes, measures, coordinations, links = [], [], [], []
@@ -110,19 +124,16 @@ class PlanBuilder:
         ):
             ctx.count(name, len(rows))
 
-    def _plan(self, index, kind, steps):
+    def _plan(self, index, kind, steps, drafted):
         ctx, rng = self.ctx, self.rng
         dimension, areas = rng.choice(self.taxonomy)
         topic = rng.choice(text.TOPICS)
-        dated = [day for _status, day, *_rest in steps if day]
-        first_year = dated[0].year if dated else rng.randrange(1995, ctx.today.year + 1)
         start_year = end_year = None
         if kind == PlanKind.ACTION_PLAN:
-            start_year = first_year + rng.choice([0, 0, 1])
+            start_year = drafted.year + rng.choice([0, 0, 1])
             end_year = start_year + rng.randrange(1, 5)
         last = steps[-1] if steps else None
-        created = ctx.moment(dated[0] if dated else datetime.date(first_year, 1, 1))
-        status, publish_at = ctx.publication_state(created)
+        status, publish_at = ctx.publication_state(ctx.moment(drafted))
         predecessor = None
         if self.superseded_waiting and rng.random() < 0.5:
             predecessor = self.superseded_waiting.pop(rng.randrange(len(self.superseded_waiting)))
