@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cica_site.partial_dates import DatePrecision
+from cica_site.queries import years_with
 from cica_site.staff.admin import ContentAdmin
 from cica_site.staff.locking import LockedModelForm
 from plans.models import Plan
@@ -25,8 +26,8 @@ class EventYearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        years = Event.objects.dates("start_date", "year", order="DESC")
-        return [(str(d.year), str(d.year)) for d in years]
+        years = years_with(Event.objects.all(), "start_date")
+        return [(str(year), str(year)) for year in years]
 
     def queryset(self, request, queryset):
         value = self.value()

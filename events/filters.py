@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.queries import years_with
 from members.models import Participant
 from plans.models import Dimension, Plan
 
@@ -50,8 +51,8 @@ class EventFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # One query for the year choices, shared by validation and rendering.
-        years = Event.objects.published().dates("start_date", "year", order="DESC")
-        self.filters["year"].extra["choices"] = [(str(d.year), str(d.year)) for d in years]
+        years = years_with(Event.objects.published(), "start_date")
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
 
     def filter_year(self, queryset, name, value):
         year = int(value)

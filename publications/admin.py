@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.queries import years_with
 from cica_site.staff.admin import ContentAdmin
 
 from .models import Publication
@@ -12,8 +13,8 @@ class PostedYearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        years = Publication.objects.dates("posted_on", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
+        years = years_with(Publication.objects.all(), "posted_on")
+        return [(str(year), str(year)) for year in years]
 
     def queryset(self, request, queryset):
         value = self.value()
