@@ -12,6 +12,7 @@ from members.models import Participant
 from plans.models import Dimension, Plan
 
 from .models import Event, EventKind
+from .month import FIRST_YEAR, LAST_YEAR
 
 
 def hosting_states(request):
@@ -68,6 +69,10 @@ class EventFilter(django_filters.FilterSet):
 
 
 class CalendarFeedForm(forms.Form):
-    """?kind=summit&kind=ministerial on /events/calendar.ics; no kind means every kind."""
+    """?kind=summit&kind=ministerial on /events/calendar.ics; no kind means every kind.
+
+    ?year=2010 gives that year's events instead of the current window (see the view).
+    """
 
     kind = forms.MultipleChoiceField(choices=EventKind.choices, required=False)
+    year = forms.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False)

@@ -6,7 +6,6 @@ from members.models import Participant
 
 from .models import Event
 
-
 # The most recent events hosted are listed; the event lists filtered by host show them all.
 HOSTED_LIMIT = 25
 

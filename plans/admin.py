@@ -149,6 +149,10 @@ class PriorityAreaAdmin(ChildContentAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(ContentAdmin):
+    # At scale (issue 7): one count per page, and an order an index serves (the model's
+    # default sorts on the dimension's position, i.e. every plan).
+    show_full_result_count = False
+    ordering = ["title", "pk"]
     list_display = [
         "title",
         "kind",
@@ -287,6 +291,10 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
     list_display = ["plan", "from_status", "to_status", "decided", "deciding_body", "recorded_by"]
     list_filter = ["to_status", "deciding_body", "plan__dimension"]
+    # Newest first, by key: the model's order (by plan, i.e. the plan's own order) would
+    # sort every decision for each page; one count per page (issue 7).
+    ordering = ["-pk"]
+    show_full_result_count = False
     list_select_related = ["plan", "recorded_by"]
     search_fields = ["plan__title", "note"]
 

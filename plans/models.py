@@ -150,7 +150,8 @@ class Plan(Publishable):
         # Migration 0005 adds, on PostgreSQL only, trigram indexes for the text filter and
         # the descending sorts with NULLS LAST (SQLite cannot index those).
         indexes = [
-            # Counts by dimension, area, status and kind read this index only.
+            # Counts by dimension, area, status and kind read this index only (with "id"
+            # for COUNT(id) and MIN(id)).
             models.Index(
                 fields=[
                     "publication_status",
@@ -159,6 +160,7 @@ class Plan(Publishable):
                     "priority_area",
                     "status",
                     "kind",
+                    "id",
                 ],
                 name="plan_published_counts",
             ),

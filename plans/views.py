@@ -72,6 +72,7 @@ class PlanListView(ListView):
                 per_page,
                 group_fields=["dimension", "priority_area"],
                 group_order=SORT_ORDERS[self.sort][:2],
+                within_group_order=SORT_ORDERS[self.sort][2:],
                 **kwargs,
             )
         return super().get_paginator(queryset, per_page, **kwargs)

@@ -25,6 +25,7 @@ class PostedYearFilter(admin.SimpleListFilter):
 
 @admin.register(Publication)
 class PublicationAdmin(ContentAdmin):
+    show_full_result_count = False  # one count per page at scale (issue 7)
     list_display = [
         "title",
         "kind",

@@ -52,6 +52,7 @@ class Migration(migrations.Migration):
                     "priority_area",
                     "status",
                     "kind",
+                    "id",
                 ],
                 name="plan_published_counts",
             ),

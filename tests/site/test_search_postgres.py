@@ -19,6 +19,7 @@ pytestmark = [
     ),
 ]
 
+
 @pytest.mark.parametrize("source", search.SOURCES, ids=lambda source: source.key)
 def test_search_reads_the_stored_vector_through_its_gin_index(source):
     """Matching uses the GIN index on the stored column; ranking reads the column too."""
