@@ -14,6 +14,7 @@ import operator
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Count, Min, Q
 from django.utils.functional import cached_property
 
@@ -112,3 +113,29 @@ class GroupedPaginator(Paginator):
             # order) gives the rows in order, with no sort.
             rows = rows.order_by(*self.within_group_order)
         return self._get_page(rows[offset : offset + (top - bottom)], number, self)
+
+
+# Below this many rows an exact count is cheap enough.
+ESTIMATE_ABOVE = 100_000
+
+
+class EstimatedCountPaginator(Paginator):
+    """For admin lists of very large tables (plan decisions): an unfiltered list takes
+    its length from PostgreSQL's own estimate (pg_class.reltuples, kept by ANALYZE and
+    autovacuum) instead of counting every row on every page. Filtered lists, small
+    tables and other databases count exactly."""
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        connection = connections[queryset.db]
+        if connection.vendor == "postgresql" and not queryset.query.where:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [queryset.model._meta.db_table],
+                )
+                row = cursor.fetchone()
+            if row and row[0] > ESTIMATE_ABOVE:
+                return row[0]
+        return super().count

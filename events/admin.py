@@ -118,7 +118,6 @@ class EventAdmin(ContentAdmin):
         "publication_status",
     ]
     search_fields = ["title", "slug", "city", "venue", "summary", "hosts__name"]
-    date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["hosts"]
     # Until plans registers a searchable PlanAdmin: see get_autocomplete_fields.

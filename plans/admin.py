@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.pagination import EstimatedCountPaginator
 from cica_site.staff.admin import ChildContentAdmin, ContentAdmin
 from events.models import Event
 from members.models import Participant
@@ -295,6 +296,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
     # sort every decision for each page; one count per page (issue 7).
     ordering = ["-pk"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     list_select_related = ["plan", "recorded_by"]
     search_fields = ["plan__title", "note"]
 

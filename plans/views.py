@@ -133,7 +133,10 @@ class StatusBoardView(TemplateView):
         dimensions = list(Dimension.objects.published())
         counts = {
             (row["dimension"], row["status"]): row["count"]
-            for row in published.values("dimension", "status").annotate(count=Count("pk"))
+            # order_by(): without it the model's ordering leaves a join on dimensions behind.
+            for row in published.order_by()
+            .values("dimension", "status")
+            .annotate(count=Count("pk"))
         }
         statuses = list(PlanStatus)
         rows = [

@@ -36,7 +36,6 @@ class PublicationAdmin(ContentAdmin):
     ]
     list_filter = ["kind", "publication_status", PostedYearFilter]
     search_fields = ["title", "slug", "standfirst", "body", "author", "speaker"]
-    date_hierarchy = "posted_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related_states", "related_plans", "related_events"]
     readonly_fields = ["public_page"]
