@@ -8,6 +8,7 @@ a long history and many measures): a page must be fast for them too.
 from django.db.models import Count
 from django.utils import timezone
 
+from cica_site.sitemaps import SECTION_LIMIT
 from events.models import Event
 from members.models import Participant
 from plans.models import Plan, PlanStatus
@@ -36,6 +37,8 @@ def public_paths():
     )
     member = _busiest(Participant.objects.published().states().members(), "hosted_events")
     year = today.year - 1
+    # The second page of the events sitemap when there is one (a full page of addresses).
+    sitemap_page = 2 if events.count() > SECTION_LIMIT else 1
     return {
         "home": "/",
         "member list": "/members/",
@@ -62,7 +65,7 @@ def public_paths():
         "publications feed": "/publications/feed/rss/",
         "search": "/search/?q=summit",
         "sitemap": "/sitemap.xml",
-        "sitemap section": "/sitemap-events.xml?p=2",
+        "sitemap section": f"/sitemap-events.xml?p={sitemap_page}",
         "about": "/about/",
     }
 
