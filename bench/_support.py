@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-PYTHON = str(PROJECT / ".venv" / "bin" / "python")
-GUNICORN = str(PROJECT / ".venv" / "bin" / "gunicorn")
+# The interpreter running the script (the project's virtualenv), wherever it lives.
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 PG_BIN = Path("/usr/lib/postgresql") / sorted(os.listdir("/usr/lib/postgresql"))[-1] / "bin"
 
 
