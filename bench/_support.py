@@ -14,11 +14,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-VENV_BIN = PROJECT / ".venv" / "bin"
-if not VENV_BIN.exists():  # a checkout without its own .venv: the running interpreter's
-    VENV_BIN = Path(sys.executable).parent
-PYTHON = str(VENV_BIN / "python")
-GUNICORN = str(VENV_BIN / "gunicorn")
+# The interpreter running the script (the project's virtualenv), wherever it lives.
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 PG_BIN = Path("/usr/lib/postgresql") / sorted(os.listdir("/usr/lib/postgresql"))[-1] / "bin"
 
 

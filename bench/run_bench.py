@@ -7,34 +7,39 @@
 Seeds the scale data into a throwaway PostgreSQL cluster (unless --database-url),
 starts gunicorn with 2 workers on loopback, and measures each page with wrk for
 several rounds. Prints req/s, p50, p99, errors and the ratio to the bare view
-measured on the same server in the same round; medians over the rounds.
+measured on the same server in the same round; medians over the rounds; and whether
+each page meets the targets of issue 7. Results also go to bench/results/ as JSON.
 """
 
 import argparse
+import datetime
 import json
+import os
 import re
 import statistics
 import subprocess
-from contextlib import ExitStack, nullcontext
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from _support import PROJECT, PYTHON, free_port, gunicorn, manage, site_env, throwaway_postgres
 
-REDIS_URL = "redis://127.0.0.1:6379/3"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/5"
+RESULTS = PROJECT / "bench" / "results"
+# Issue 7's targets (2 cores, same run).
+CACHE_ON_RATIO = 0.5
+CACHE_OFF_RATIO = 0.05
+CACHE_OFF_SEARCH_RATIO = 0.03
+P99_MS = 150
 
 
-def sample_paths(env):
-    """Real URLs of one item of each kind, chosen from the seeded data."""
+def sample_paths(env, names=None):
+    """{name: path}: the bare view, then bench/pages.py's pages, from the seeded data."""
     script = (
-        "import json;"
-        "from plans.models import Plan; from events.models import Event;"
-        "from publications.models import Publication; from members.models import Participant;"
-        "p=Plan.objects.published().order_by('pk').first();"
-        "e=Event.objects.published().order_by('-pk').first();"
-        "u=Publication.objects.published().order_by('pk').first();"
-        "m=Participant.objects.published().members().order_by('pk').first();"
-        "print(json.dumps({'plan': p.get_absolute_url(), 'event': e.get_absolute_url(),"
-        "'publication': u.get_absolute_url(), 'member': m.get_absolute_url(),"
-        "'dimension': p.dimension.slug, 'year': e.start_date.year, 'month': e.start_date.month}))"
+        "import json; from bench.pages import BENCH_PAGES, public_paths; "
+        "paths = public_paths(); "
+        "print(json.dumps({name: paths[name] for name in BENCH_PAGES}))"
     )
     output = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", script],
@@ -44,24 +49,10 @@ def sample_paths(env):
         capture_output=True,
         text=True,
     ).stdout
-    sample = json.loads(output.strip().splitlines()[-1])
-    return {
-        "bare view": "/bench/bare/",
-        "home": "/",
-        "member list": "/members/",
-        "member detail": sample["member"],
-        "plan list": "/plans/",
-        "plan list filtered": f"/plans/?dimension={sample['dimension']}&status=approved_soc",
-        "plan detail": sample["plan"],
-        "status board": "/plans/status/",
-        "event list": "/events/",
-        "calendar month": f"/events/{sample['year']}/{sample['month']}/",
-        "event ics": sample["event"].rstrip("/") + ".ics",
-        "publication list": "/publications/",
-        "publication detail": sample["publication"],
-        "search": "/search/?q=summit",
-        "sitemap": "/sitemap.xml",
-    }
+    pages = json.loads(output.strip().splitlines()[-1])
+    if names:
+        pages = {name: path for name, path in pages.items() if name in names}
+    return {"bare view": "/bench/bare/", **pages}
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -97,11 +88,12 @@ def wrk(url, connections, seconds):
 def measure(base, paths, rounds, connections, seconds):
     runs = {name: [] for name in paths}
     for path in paths.values():  # warm every page (and the cache, when on)
-        subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=False)
+        for _ in range(3):
+            subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=False)
     for round_number in range(1, rounds + 1):
         for name, path in paths.items():
             runs[name].append(wrk(base + path, connections, seconds))
-        print(f"  round {round_number}/{rounds} done")
+        print(f"  round {round_number}/{rounds} done", flush=True)
     results = {}
     for name, samples in runs.items():
         results[name] = {
@@ -111,15 +103,49 @@ def measure(base, paths, rounds, connections, seconds):
     return results
 
 
-def report(title, results):
+def verdict(mode, name, result, bare):
+    """'' when the page meets issue 7's targets, else what it misses."""
+    ratio = result["rps"] / bare
+    wanted = CACHE_ON_RATIO if mode == "cache-on" else CACHE_OFF_RATIO
+    if mode == "cache-off" and name == "search":
+        wanted = CACHE_OFF_SEARCH_RATIO
+    missed = []
+    if name != "bare view" and ratio < wanted:
+        missed.append(f"<{wanted}x")
+    if result["p99"] >= P99_MS:
+        missed.append(f"p99>={P99_MS}")
+    if result["errors"]:
+        missed.append("errors")
+    return " ".join(missed)
+
+
+def report(mode, title, results):
     bare = results["bare view"]["rps"]
     print(f"\n{title}")
-    print(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'x bare':>7}")
+    header = f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'x bare':>7}"
+    print(f"{header}  target")
     for name, r in results.items():
+        missed = verdict(mode, name, r, bare)
         print(
             f"{name:<20} {r['rps']:>9.1f} {r['p50']:>8.1f} {r['p99']:>8.1f} "
-            f"{r['errors']:>7d} {r['rps'] / bare:>7.3f}"
+            f"{r['errors']:>7d} {r['rps'] / bare:>7.3f}  {'MISSED ' + missed if missed else 'ok'}"
         )
+
+
+def machine():
+    def run(*command):
+        try:
+            return subprocess.run(command, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return ""
+
+    return {
+        "nproc": run("nproc"),
+        "memory": run("free", "-h").splitlines()[1:2],
+        "load average before": os.getloadavg(),
+        "postgresql": run("psql", "--version"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+    }
 
 
 def main():
@@ -127,40 +153,56 @@ def main():
     parser.add_argument("--quick", action="store_true", help="small data and short rounds")
     parser.add_argument("--database-url", help="use this database instead of a throwaway one")
     parser.add_argument("--no-seed", action="store_true", help="the database is already seeded")
+    parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--modes", default="cache-on,cache-off")
+    parser.add_argument("--pages", help="comma-separated page names (default: all)")
     args = parser.parse_args()
     if args.quick:
         args.rounds, args.seconds = 1, 3
+    print("Machine:", json.dumps(machine()))
 
+    all_results = {}
     with ExitStack() as stack:
         cluster = None if args.database_url else stack.enter_context(throwaway_postgres())
         database_url = args.database_url or cluster.url
         base_env = site_env(database_url, DJANGO_BENCH="1")
+        manage(base_env, "collectstatic", "--noinput")
         if not args.no_seed:
-            print("Migrating and seeding", database_url)
-            manage(base_env, "collectstatic", "--noinput")
+            print("Migrating and seeding", database_url, flush=True)
             manage(base_env, "migrate", "--noinput")
             manage(base_env, "load_demo")
-            scale = ["--quick"] if args.quick else []
-            manage(base_env, "seed_scale", *scale, quiet=False)
-        paths = sample_paths(base_env)
+            began = time.monotonic()
+            manage(base_env, "seed_scale", "--reset", *(["--quick"] if args.quick else []),
+                   quiet=False)  # fmt: skip
+            print(f"seed_scale took {time.monotonic() - began:.0f}s", flush=True)
+        paths = sample_paths(base_env, args.pages.split(",") if args.pages else None)
         for mode in args.modes.split(","):
-            extra = {"REDIS_URL": REDIS_URL} if mode == "cache-on" else {"DJANGO_PAGE_CACHE": "0"}
-            env = {**base_env, **extra}
             if mode == "cache-on":
+                extra = {"REDIS_URL": args.redis_url}
+                database = urlsplit(args.redis_url).path.strip("/") or "0"
                 subprocess.run(
-                    ["redis-cli", "-n", "3", "FLUSHDB"], check=False, capture_output=True
+                    ["redis-cli", "-n", database, "FLUSHDB"], check=False, capture_output=True
                 )
+            else:
+                extra = {"DJANGO_PAGE_CACHE": "0"}
+            env = {**base_env, **extra}
             print(
                 f"\nMeasuring with {mode} ({args.rounds} rounds x {args.seconds}s, "
-                f"{args.connections} connections)"
+                f"{args.connections} connections)",
+                flush=True,
             )
-            with gunicorn(env, free_port()) as base, nullcontext():
+            with gunicorn(env, free_port()) as base:
                 results = measure(base, paths, args.rounds, args.connections, args.seconds)
-            report(f"{mode}, gunicorn 2 workers, {args.connections} connections", results)
+            all_results[mode] = results
+            report(mode, f"{mode}, gunicorn 2 workers, {args.connections} connections", results)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = RESULTS / f"bench-{stamp}.json"
+    target.write_text(json.dumps({"args": vars(args), "paths": paths, "results": all_results}))
+    print(f"\nSaved {Path(target).relative_to(PROJECT)}")
 
 
 if __name__ == "__main__":

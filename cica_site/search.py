@@ -1,10 +1,10 @@
 """One search box over members, plans, events and publications (published items only).
 
 On PostgreSQL: full-text search with weighted vectors (title A, summary B, body C),
-English stemming, ranking and ts_headline snippets; each vector below is matched by
-a GIN expression index (cica_site/migrations, publications/migrations), so the
-expressions here and there must stay identical. On SQLite: every word must appear
-somewhere, titles that contain the words rank first.
+English stemming, ranking and ts_headline snippets. Each table stores its vector in a
+generated, GIN-indexed column (cica_site migration 0004), so that neither matching nor
+ranking re-parses the text; the weights there must stay those of SOURCES below. On
+SQLite: every word must appear somewhere, titles that contain the words rank first.
 
 Whatever the backend, one query per group, at most RESULTS_PER_GROUP results each.
 """
@@ -15,9 +15,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -58,8 +65,19 @@ class Source:
         return search_vector(self.weighted_fields)
 
 
+# The generated tsvector column of each searchable table (PostgreSQL only).
+VECTOR_COLUMN = "search_vector"
+
+
+def stored_vector(model):
+    """The stored, indexed vector of the model's table: what search matches and ranks."""
+    return RawSQL(
+        f'"{model._meta.db_table}"."{VECTOR_COLUMN}"', [], output_field=SearchVectorField()
+    )
+
+
 def search_vector(weighted_fields):
-    """The tsvector expression; the GIN indexes are built on exactly this."""
+    """The tsvector expression the stored column holds (kept for tests and comparisons)."""
     return functools.reduce(
         operator.add,
         (
@@ -189,9 +207,9 @@ def _snippet_text(source):
 
 def _full_text_rows(source, query):
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    queryset = source.queryset()
     return list(
-        source.queryset()
-        .alias(search=source.vector())
+        queryset.alias(search=stored_vector(queryset.model))
         .filter(search=search_query)
         .annotate(
             rank=SearchRank(F("search"), search_query),

@@ -7,10 +7,12 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.queries import years_with
 from members.models import Participant
 from plans.models import Dimension, Plan
 
 from .models import Event, EventKind
+from .month import FIRST_YEAR, LAST_YEAR
 
 
 def hosting_states(request):
@@ -50,8 +52,8 @@ class EventFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # One query for the year choices, shared by validation and rendering.
-        years = Event.objects.published().dates("start_date", "year", order="DESC")
-        self.filters["year"].extra["choices"] = [(str(d.year), str(d.year)) for d in years]
+        years = years_with(Event.objects.published(), "start_date")
+        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
 
     def filter_year(self, queryset, name, value):
         year = int(value)
@@ -67,6 +69,10 @@ class EventFilter(django_filters.FilterSet):
 
 
 class CalendarFeedForm(forms.Form):
-    """?kind=summit&kind=ministerial on /events/calendar.ics; no kind means every kind."""
+    """?kind=summit&kind=ministerial on /events/calendar.ics; no kind means every kind.
+
+    ?year=2010 gives that year's events instead of the current window (see the view).
+    """
 
     kind = forms.MultipleChoiceField(choices=EventKind.choices, required=False)
+    year = forms.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False)

@@ -6,15 +6,21 @@ from members.models import Participant
 
 from .models import Event
 
+# The most recent events hosted are listed; the event lists filtered by host show them all.
+HOSTED_LIMIT = 25
+
 
 def context_for(participant, user):
     """Context for templates/events/_participant_section.html: two queries, whatever the count."""
-    events_hosted = (
+    events_hosted = list(
         Event.objects.published()
         .filter(hosts=participant)
         .order_by("-start_date", "-pk")
         .prefetch_related(
             Prefetch("hosts", queryset=Participant.objects.published().order_by("name"))
-        )
+        )[: HOSTED_LIMIT + 1]
     )
-    return {"events_hosted": list(events_hosted)}
+    return {
+        "events_hosted": events_hosted[:HOSTED_LIMIT],
+        "events_hosted_more": len(events_hosted) > HOSTED_LIMIT,
+    }

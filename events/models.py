@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import now as timezone_now
@@ -77,25 +78,47 @@ def last_day_covered(start_date, end_date, precision):
     return start_date
 
 
+# A timed event's last_date is the day its end time falls on in the venue's zone, which
+# is at most a day and a bit from the site's own date. So an event that is not over has
+# last_date >= today - 2, and one that is over has last_date < today + 2. These bounds
+# change no result; they let the database find the events through the last_date index
+# instead of walking the start_date index past every older event (issue 7).
+ZONE_MARGIN = datetime.timedelta(days=2)
+
+
 class EventQuerySet(PublishableQuerySet):
     # A timed event is over at its end time; any other event at the end of its last day
     # (an event known only by its month stays upcoming until that month is over).
     def upcoming(self):
         """Events that are not over yet, soonest first."""
+        today = timezone.localdate()
         not_over = models.Q(ends_at__isnull=False, ends_at__gte=timezone.now()) | models.Q(
-            ends_at__isnull=True, last_date__gte=timezone.localdate()
+            ends_at__isnull=True, last_date__gte=today
         )
-        return self.filter(not_over).order_by(
-            "start_date", models.F("starts_at").asc(nulls_first=True), "pk"
+        # Sorted on COALESCE(start_date, ...), which equals start_date (never empty) but
+        # matches no index: walking the start_date index for the first few upcoming
+        # events would read nearly every past event first, as the database cannot know
+        # they all lie at its end. It takes the last_date index and sorts what it finds.
+        return (
+            self.filter(last_date__gte=today - ZONE_MARGIN)
+            .filter(not_over)
+            .order_by(
+                Coalesce("start_date", "end_date"),
+                models.F("starts_at").asc(nulls_first=True),
+                "pk",
+            )
         )
 
     def past(self):
         """Events that are over, most recent first."""
+        today = timezone.localdate()
         over = models.Q(ends_at__isnull=False, ends_at__lt=timezone.now()) | models.Q(
-            ends_at__isnull=True, last_date__lt=timezone.localdate()
+            ends_at__isnull=True, last_date__lt=today
         )
-        return self.filter(over).order_by(
-            "-start_date", models.F("starts_at").desc(nulls_last=True), "-pk"
+        return (
+            self.filter(last_date__lt=today + ZONE_MARGIN)
+            .filter(over)
+            .order_by("-start_date", models.F("starts_at").desc(nulls_last=True), "-pk")
         )
 
     def in_month(self, year, month):
@@ -161,6 +184,20 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         permissions = [("publish_event", _("Can publish and unpublish events"))]
+        # Lists, filters, calendars, the sitemap and the admin at scale (issue 7).
+        indexes = [
+            # upcoming()/past() find events by their last day; the other columns let a
+            # count read the index only.
+            models.Index(
+                fields=["last_date", "ends_at", "publication_status", "publish_at"],
+                name="event_last_date_cover",
+            ),
+            models.Index(fields=["start_date", "id"], name="event_start"),
+            models.Index(fields=["kind", "start_date", "id"], name="event_kind_start"),
+            models.Index(fields=["status", "start_date"], name="event_status_start"),
+            models.Index(fields=["publication_status", "publish_at"], name="event_published"),
+            models.Index(fields=["updated_at"], name="event_updated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)

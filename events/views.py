@@ -1,4 +1,6 @@
-from django.db.models import Prefetch
+import datetime
+
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -121,27 +123,64 @@ def calendar_response(body, filename=None):
     return response
 
 
+# A calendar file of the whole archive would grow without end (and takes about a
+# millisecond an event to write), so each file is bounded (issue 7):
+# - /events/calendar.ics: events whose last day is on or after 1 January of last year,
+#   i.e. last year, this year and everything announced ahead;
+# - /events/calendar.ics?year=2010: the events of that year, for older ones;
+# - at most CALENDAR_MAX_EVENTS in a file: for the current calendar the ones nearest to
+#   today (upcoming first), for a year the earliest. CICA holds a few dozen meetings a
+#   year, so real calendars stay far below it.
+CALENDAR_MAX_EVENTS = 500
+
+
+def calendar_events(kinds=(), year=None, today=None):
+    """The events of one calendar file, in date order (see CALENDAR_MAX_EVENTS)."""
+    today = today or timezone.localdate()
+    events = Event.objects.published().calendar_ready()
+    if kinds:
+        events = events.filter(kind__in=kinds)
+    if year:
+        chosen = events.filter(
+            start_date__lte=datetime.date(year, 12, 31), last_date__gte=datetime.date(year, 1, 1)
+        ).order_by("start_date", "pk")
+    else:
+        ahead = Q(last_date__gte=today)
+        chosen = events.filter(last_date__gte=datetime.date(today.year - 1, 1, 1)).order_by(
+            Case(When(ahead, then=Value(0)), default=Value(1)),
+            Case(When(ahead, then=F("start_date"))).asc(),
+            F("start_date").desc(),
+            "pk",
+        )
+    return sorted(chosen[:CALENDAR_MAX_EVENTS], key=lambda event: (event.start_date, event.pk))
+
+
 class CalendarFeedView(View):
-    """The whole public calendar, or only some kinds: ?kind=summit&kind=ministerial."""
+    """The public calendar (see calendar_events), or only some kinds: ?kind=summit&kind=soc."""
 
     def get(self, request):
         form = CalendarFeedForm(request.GET)
         if not form.is_valid():
-            return HttpResponseBadRequest(
-                _("Unknown event kind. Use one or more of: %(kinds)s")
-                % {"kinds": ", ".join(EventKind.values)},
-                content_type="text/plain; charset=utf-8",
-            )
-        events = Event.objects.published().calendar_ready().order_by("start_date", "pk")
-        kinds = form.cleaned_data["kind"]
-        if kinds:
-            events = events.filter(kind__in=kinds)
+            message = _("Unknown event kind. Use one or more of: %(kinds)s") % {
+                "kinds": ", ".join(EventKind.values)
+            }
+            if "year" in form.errors:
+                message = _("The year must be a number from %(first)s to %(last)s.") % {
+                    "first": month.FIRST_YEAR,
+                    "last": month.LAST_YEAR,
+                }
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        kinds, year = form.cleaned_data["kind"], form.cleaned_data["year"]
         name = _("CICA events")
         if kinds:
             labels = ", ".join(str(EventKind(kind).label) for kind in kinds)
             name = f"{name}: {labels}"
+        if year:
+            name = f"{name} ({year})"
         body = ics.build_calendar(
-            events, lambda event: request.build_absolute_uri(event.get_absolute_url()), name
+            calendar_events(kinds, year),
+            lambda event: request.build_absolute_uri(event.get_absolute_url()),
+            name,
         )
         return calendar_response(body)
 

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.pagination import EstimatedCountPaginator
 from cica_site.staff.admin import ChildContentAdmin, ContentAdmin
 from events.models import Event
 from members.models import Participant
@@ -149,6 +150,10 @@ class PriorityAreaAdmin(ChildContentAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(ContentAdmin):
+    # At scale (issue 7): one count per page, and an order an index serves (the model's
+    # default sorts on the dimension's position, i.e. every plan).
+    show_full_result_count = False
+    ordering = ["title", "pk"]
     list_display = [
         "title",
         "kind",
@@ -287,6 +292,11 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
     list_display = ["plan", "from_status", "to_status", "decided", "deciding_body", "recorded_by"]
     list_filter = ["to_status", "deciding_body", "plan__dimension"]
+    # Newest first, by key: the model's order (by plan, i.e. the plan's own order) would
+    # sort every decision for each page; one count per page (issue 7).
+    ordering = ["-pk"]
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     list_select_related = ["plan", "recorded_by"]
     search_fields = ["plan__title", "note"]
 

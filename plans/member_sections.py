@@ -1,6 +1,6 @@
 """What the plans app adds to a member state's page (see members.views.MemberDetailView)."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import Coordination, CoordinationRole, Plan
 
@@ -19,10 +19,12 @@ def context_for(participant, user):
 
     One query whatever the number of roles.
     """
-    visible_plans = Plan.objects.visible_to(user).values("pk")
+    # EXISTS looks up each role's plan by its key; "plan IN (visible plans)" made the
+    # database list every published plan first (issue 7).
+    visible_plan = Plan.objects.visible_to(user).filter(pk=OuterRef("plan_id"))
     roles = sorted(
         Coordination.objects.filter(state=participant)
-        .filter(Q(plan__isnull=True) | Q(plan__in=visible_plans))
+        .filter(Q(plan__isnull=True) | Exists(visible_plan))
         .select_related("dimension", "priority_area__dimension", "plan__dimension"),
         key=_subject_order,
     )

@@ -146,6 +146,32 @@ class Plan(Publishable):
             ("publish_plan", _("Can publish and unpublish plans")),
             ("change_plan_status", _("Can record status decisions on plans")),
         ]
+        # Every sort and count of the public list, the board and the admin (issue 7).
+        # Migration 0005 adds, on PostgreSQL only, trigram indexes for the text filter and
+        # the descending sorts with NULLS LAST (SQLite cannot index those).
+        indexes = [
+            # Counts by dimension, area, status and kind read this index only (with "id"
+            # for COUNT(id) and MIN(id)).
+            models.Index(
+                fields=[
+                    "publication_status",
+                    "publish_at",
+                    "dimension",
+                    "priority_area",
+                    "status",
+                    "kind",
+                    "id",
+                ],
+                name="plan_published_counts",
+            ),
+            # Sort "dimension": one group at a time (see cica_site.pagination).
+            models.Index(fields=["dimension", "priority_area", "title", "id"], name="plan_group"),
+            models.Index(fields=["title", "id"], name="plan_title"),
+            models.Index(fields=["start_year", "end_year", "title"], name="plan_period"),
+            models.Index(fields=["status_decided_on", "title", "id"], name="plan_decided"),
+            # The board's "period ended without being completed".
+            models.Index(fields=["end_year", "title"], name="plan_end_year"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True)
@@ -351,7 +377,12 @@ class StatusChange(models.Model):
         ordering = ["plan", "step"]
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
-        indexes = [models.Index(fields=["decided_on"])]
+        indexes = [
+            models.Index(fields=["decided_on"]),
+            # The admin's filters on 200,000 decisions.
+            models.Index(fields=["to_status"], name="plan_change_to_status"),
+            models.Index(fields=["deciding_body"], name="plan_change_body"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["plan", "step"], name="one_status_change_per_step"),
             models.CheckConstraint(

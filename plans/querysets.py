@@ -14,12 +14,29 @@ class PlanQuerySet(PublishableQuerySet):
         text = text.strip()
         if not text:
             return self
+        # The matching dimensions and priority areas (small tables) are looked up first,
+        # in one query: an OR over joined tables would stop the database from using the
+        # indexes on the plan's own columns (trigram indexes on PostgreSQL, issue 7).
+        area_model = self.model._meta.get_field("priority_area").related_model
+        dimension_model = self.model._meta.get_field("dimension").related_model
+        matches = (
+            area_model.objects.filter(name__icontains=text)
+            .order_by()
+            .values_list("pk", models.Value("area"))
+            .union(
+                dimension_model.objects.filter(name__icontains=text)
+                .order_by()
+                .values_list("pk", models.Value("dimension"))
+            )
+        )
+        areas = [pk for pk, kind in matches if kind == "area"]
+        dimensions = [pk for pk, kind in matches if kind == "dimension"]
         return self.filter(
             models.Q(title__icontains=text)
             | models.Q(summary__icontains=text)
             | models.Q(body__icontains=text)
-            | models.Q(priority_area__name__icontains=text)
-            | models.Q(dimension__name__icontains=text)
+            | models.Q(priority_area__in=areas)
+            | models.Q(dimension__in=dimensions)
         )
 
     # A period with no end year is the single year it starts in (as Plan.period shows it).

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from cica_site.pagination import GroupedPaginator
 from cica_site.preview import PreviewableDetailMixin
 from members.models import Participant
 
@@ -16,6 +17,10 @@ from .models import Coordination, Dimension, Measure, MeasureStatus, Plan, PlanS
 from .progress import Progress
 
 RECENT_DAYS = 90
+# The board's two lists show at most this many plans: a large archive has thousands.
+BOARD_LIST_LIMIT = 50
+# Sorts led by dimension and priority area (see cica_site.pagination).
+GROUPED_SORTS = {"dimension", "-dimension"}
 
 
 def with_coordinations(queryset, prefix=""):
@@ -70,6 +75,19 @@ class PlanListView(ListView):
                 "measures", filter=Q(measures__status=MeasureStatus.CANCELLED)
             ),
         )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.sort in GROUPED_SORTS:
+            # Sorted by dimension and priority area: read only the groups a page shows.
+            return GroupedPaginator(
+                queryset,
+                per_page,
+                group_fields=["dimension", "priority_area"],
+                group_order=SORT_ORDERS[self.sort][:2],
+                within_group_order=SORT_ORDERS[self.sort][2:],
+                **kwargs,
+            )
+        return super().get_paginator(queryset, per_page, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -135,7 +153,10 @@ class StatusBoardView(TemplateView):
         dimensions = list(Dimension.objects.published())
         counts = {
             (row["dimension"], row["status"]): row["count"]
-            for row in published.values("dimension", "status").annotate(count=Count("pk"))
+            # order_by(): without it the model's ordering leaves a join on dimensions behind.
+            for row in published.order_by()
+            .values("dimension", "status")
+            .annotate(count=Count("pk"))
         }
         statuses = list(PlanStatus)
         rows = [
@@ -151,6 +172,16 @@ class StatusBoardView(TemplateView):
             for index, status in enumerate(statuses)
         ]
         since = today - datetime.timedelta(days=RECENT_DAYS)
+        recently_changed = list(
+            published.status_changed_since(since)
+            .select_related("dimension", "priority_area")
+            .order_by("-status_decided_on", "title")[: BOARD_LIST_LIMIT + 1]
+        )
+        period_ended = list(
+            published.period_ended_open(today.year)
+            .select_related("dimension", "priority_area")
+            .order_by("end_year", "title")[: BOARD_LIST_LIMIT + 1]
+        )
         context.update(
             statuses=statuses,
             rows=rows,
@@ -159,16 +190,11 @@ class StatusBoardView(TemplateView):
             chart=status_board_chart(rows, statuses),
             chart_narrow=status_board_chart(rows, statuses, width=360, compact=True),
             recent_days=RECENT_DAYS,
-            recently_changed=list(
-                published.status_changed_since(since)
-                .select_related("dimension", "priority_area")
-                .order_by("-status_decided_on", "title")
-            ),
-            period_ended=list(
-                published.period_ended_open(today.year)
-                .select_related("dimension", "priority_area")
-                .order_by("end_year", "title")
-            ),
+            recently_changed=recently_changed[:BOARD_LIST_LIMIT],
+            recently_changed_more=len(recently_changed) > BOARD_LIST_LIMIT,
+            period_ended=period_ended[:BOARD_LIST_LIMIT],
+            period_ended_more=len(period_ended) > BOARD_LIST_LIMIT,
+            board_list_limit=BOARD_LIST_LIMIT,
             this_year=today.year,
         )
         return context

@@ -69,6 +69,16 @@ class Publication(Publishable):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
         permissions = [("publish_publication", _("Can publish and unpublish publications"))]
+        # The list (all, by kind, by year), feeds, counts and the sitemap at scale (issue 7).
+        indexes = [
+            models.Index(fields=["posted_on", "id"], name="publication_posted"),
+            models.Index(fields=["kind", "posted_on", "id"], name="publication_kind_posted"),
+            models.Index(
+                fields=["publication_status", "publish_at", "kind", "posted_on"],
+                name="publication_published",
+            ),
+            models.Index(fields=["updated_at"], name="publication_updated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),

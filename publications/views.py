@@ -4,6 +4,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from cica_site.preview import PreviewableDetailMixin
+from cica_site.queries import years_with
 from events.models import Event
 from members.models import Participant
 from plans.models import Plan
@@ -24,10 +25,7 @@ class PublicationListView(FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["years"] = [
-            day.year
-            for day in Publication.objects.published().dates("posted_on", "year", order="DESC")
-        ]
+        kwargs["years"] = years_with(Publication.objects.published(), "posted_on")
         return kwargs
 
     def get_context_data(self, **kwargs):

@@ -22,13 +22,22 @@ NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def sitemap_entries(client):
+    """Every address in the sitemap: /sitemap.xml is an index of section sitemaps (issue 7)."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext(f"{NS}loc"): url.findtext(f"{NS}lastmod") for url in root.findall(f"{NS}url")
-    }
+    entries = {}
+    for section in ET.fromstring(response.content).findall(f"{NS}sitemap"):
+        location = urlsplit(section.findtext(f"{NS}loc"))
+        assert location.netloc == "testserver"
+        page = client.get(location.path + (f"?{location.query}" if location.query else ""))
+        assert page.status_code == 200
+        root = ET.fromstring(page.content)
+        entries |= {
+            url.findtext(f"{NS}loc"): url.findtext(f"{NS}lastmod")
+            for url in root.findall(f"{NS}url")
+        }
+    return entries
 
 
 def test_sitemap_lists_every_public_page_and_each_answers_200(client):
@@ -99,9 +108,13 @@ def test_sitemap_query_count_is_constant(client, django_assert_max_num_queries, 
         PublicationsPlanFactory()
         PublicationsEventFactory()
         PublicationFactory()
-    # Per section with items: one count and one page query; plus the Site lookup.
-    with django_assert_max_num_queries(11):
+    # The index: per section a count, and the latest change where known (events,
+    # publications); plus the Site lookup. A section page: a count and the page.
+    with django_assert_max_num_queries(9):
         assert client.get("/sitemap.xml").status_code == 200
+    for section in ("pages", "about", "members", "plans", "events", "publications"):
+        with django_assert_max_num_queries(3):
+            assert client.get(f"/sitemap-{section}.xml").status_code == 200
 
 
 def test_robots_txt_points_to_the_sitemap(client):

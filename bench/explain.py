@@ -1,0 +1,157 @@
+"""EXPLAIN (ANALYZE, BUFFERS) of the SQL every page really runs, on a seeded PostgreSQL.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cica_scale_bench \\
+        .venv/bin/python bench/explain.py            # public pages, then the admin
+    .venv/bin/python bench/explain.py --only "plan list,search" --verbose
+
+Each page is requested with Django's test client (page cache off); the queries it runs
+are captured and each SELECT is run again under EXPLAIN (ANALYZE, BUFFERS). The plans
+of the main list, board, calendar and search pages are printed in full, and every
+sequential scan of a table with more than 10,000 rows is flagged wherever it occurs.
+Exit status 1 when a flagged scan is not in ALLOWED_SEQ_SCANS (which says why each is
+right). The admin pages run as a superuser created for the run; everything happens
+in one transaction that is rolled back.
+"""
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The test settings: page cache off, the test client's host allowed, plain static files.
+os.environ["DJANGO_SETTINGS_MODULE"] = "cica_site.test_settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.pages import admin_paths, public_paths  # noqa: E402
+
+LARGE_TABLE_ROWS = 10_000
+MAIN_PAGES = {
+    "plan list",
+    "plan list filtered",
+    "status board",
+    "event list",
+    "calendar month",
+    "calendar ics",
+    "publication list",
+    "search",
+}
+# (page name, table) -> why a sequential scan is the right plan there.
+ALLOWED_SEQ_SCANS = {}
+SEQ_SCAN = re.compile(r"(?:Parallel )?Seq Scan on (\w+)")
+
+
+def table_sizes():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples::bigint FROM pg_class "
+            "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"
+        )
+        return dict(cursor.fetchall())
+
+
+def explain(sql):
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def timed(sql, runs=5):
+    """Median wall time of the query itself, without EXPLAIN's per-row instrumentation."""
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(runs):
+            began = time.perf_counter()
+            cursor.execute(sql)
+            cursor.fetchall()
+            times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def page_queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    selects, seen = [], set()
+    for query in captured.captured_queries:
+        sql = query["sql"]
+        if sql.lstrip().upper().startswith("SELECT") and sql not in seen:
+            seen.add(sql)
+            selects.append(sql)
+    return response.status_code, len(captured.captured_queries), selects
+
+
+def check_page(name, path, client, sizes, verbose):
+    status, count, selects = page_queries(client, path)
+    flagged, total_ms, reports = [], 0.0, []
+    for sql in selects:
+        plan = explain(sql)
+        took = timed(sql)
+        total_ms += took
+        large = sorted({t for t in SEQ_SCAN.findall(plan) if sizes.get(t, 0) > LARGE_TABLE_ROWS})
+        unexplained = [t for t in large if (name, t) not in ALLOWED_SEQ_SCANS]
+        flagged += unexplained
+        if verbose or name in MAIN_PAGES or unexplained or took > 20:
+            reports.append((sql, plan, took, large))
+    mark = "  SEQ SCAN: " + ", ".join(sorted(set(flagged))) if flagged else ""
+    print(f"{name:<34} {status} {count:>3} queries {total_ms:8.1f} ms in SQL  {path}{mark}")
+    for sql, plan, took, large in reports:
+        print(
+            f"\n  --- {took:.1f} ms (median of 5 runs)"
+            + (f"  seq scan of {', '.join(large)}" if large else "")
+        )
+        print("  " + sql)
+        print("\n".join("    " + line for line in plan.splitlines()))
+        print()
+    return [(name, table) for table in flagged]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="comma-separated page names")
+    parser.add_argument("--no-admin", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="print every plan")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("Set DATABASE_URL to a seeded PostgreSQL database (see bench/README.md).")
+    sizes = table_sizes()
+    print("Large tables:", ", ".join(f"{t} {n:,}" for t, n in sorted(sizes.items()) if n > 10_000))
+    flagged = []
+    with transaction.atomic():
+        pages = public_paths()
+        anonymous = Client()
+        admin_client = Client()
+        if not args.no_admin:
+            from django.contrib.auth import get_user_model
+
+            user = get_user_model().objects.create_superuser("explain-run", password=None)
+            admin_client.force_login(user)
+            pages |= admin_paths()
+        wanted = set(args.only.split(",")) if args.only else None
+        for name, path in pages.items():
+            if wanted and name not in wanted:
+                continue
+            client = admin_client if path.startswith("/admin/") else anonymous
+            flagged += check_page(name, path, client, sizes, args.verbose)
+        transaction.set_rollback(True)
+    if flagged:
+        print("\nUnexplained sequential scans of large tables:")
+        for name, table in flagged:
+            print(f"  {name}: {table}")
+        sys.exit(1)
+    print("\nNo unexplained sequential scan of a large table.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""Every public page and every admin page runs the same number of queries at two sizes.
+
+The data comes from seed_scale (the same generator as the benchmark) at a small and a
+five times larger size, around hand-made probe objects (tests/perf/probes.py) that the
+detail pages and change forms show. Each page is requested at both sizes and must not
+run more queries at the larger one. (It may run fewer: Django skips a nested prefetch
+when the rows of a page have nothing to prefetch, e.g. a page of plans that all cover a
+whole dimension has no priority areas to read roles for.) Change forms must not offer
+a select list that grows with the data (autocomplete widgets instead).
+
+The apps' own tests bound the same pages with hand-made data; this module covers every
+page type in one place, with data shaped like the real archive.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.contrib import admin
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cica_site import scale
+
+from . import probes
+
+# The marker makes pytest-django create the test database; the data itself is made once
+# for the module by the "measured" fixture.
+pytestmark = pytest.mark.django_db
+
+SMALL = scale.Counts(states=4, plans=30, status_changes=80, measures=40, events=80, publications=30)
+LARGE = scale.Counts(
+    states=12, plans=150, status_changes=450, measures=300, events=400, publications=150
+)
+
+
+def public_pages(probe):
+    event, plan, state = probe["event"], probe["plan"], probe["state"]
+    year, month = event.start_date.year, event.start_date.month
+    posted = probe["publication"].posted_on
+    return {
+        "home": "/",
+        "member list": "/members/",
+        "member detail": state.get_absolute_url(),
+        "plan list": "/plans/",
+        "plan list page 2": "/plans/?page=2",
+        "plan list filtered": f"/plans/?dimension={probe['dimension'].slug}&status=approved_soc",
+        "plan list text": "/plans/?q=water",
+        "plan list by title": "/plans/?sort=-title",
+        "plan list by decision": "/plans/?sort=-decided",
+        "plan list by period": "/plans/?sort=period",
+        "plan csv": "/plans/?format=csv",
+        "plan csv filtered": f"/plans/?status=completed&coordinator={state.slug}&format=csv",
+        "plan detail": plan.get_absolute_url(),
+        "status board": reverse("plans:status_board"),
+        "event list": "/events/",
+        "event list filtered": f"/events/?kind=soc&year={year + 1}",
+        "past events": "/events/past/",
+        "past events by host": f"/events/past/?host={state.slug}&dimension=probe-dimension",
+        "event detail": event.get_absolute_url(),
+        "calendar month": f"/events/{year}/{month}/",
+        "event ics": event.get_ics_url(),
+        "calendar ics": "/events/calendar.ics",
+        "calendar ics of a year": f"/events/calendar.ics?year={year - 3}",
+        "calendar ics by kind": "/events/calendar.ics?kind=soc&kind=summit",
+        "events rss": "/events/feed/rss/",
+        "events atom": "/events/feed/atom/",
+        "publication list": "/publications/",
+        "publication list filtered": f"/publications/?kind=news&year={posted.year}",
+        "publication detail": probe["publication"].get_absolute_url(),
+        "publications rss": "/publications/feed/rss/",
+        "publications atom": "/publications/feed/atom/",
+        "publications of a kind rss": "/publications/feed/news/rss/",
+        "search": "/search/?q=water+security",
+        "search without hits": "/search/?q=zzyzx",
+        "sitemap index": "/sitemap.xml",
+        **{f"sitemap {name}": f"/sitemap-{name}.xml" for name in SITEMAP_SECTIONS},
+        "about": "/about/",
+        "about subpage": "/about/structure/",
+        "robots.txt": "/robots.txt",
+    }
+
+
+SITEMAP_SECTIONS = ["pages", "about", "members", "plans", "events", "publications"]
+# Registered admin models, known at collection time; the change form shows a probe
+# where there is one, otherwise the first object.
+ADMIN_MODELS = sorted(model._meta.label for model in admin.site._registry)
+PROBE_FOR = {
+    "members.Participant": "state",
+    "plans.Dimension": "dimension",
+    "plans.PriorityArea": "area",
+    "plans.Plan": "plan",
+    "events.Event": "event",
+    "publications.Publication": "publication",
+}
+# A filtered and searched changelist for the big tables.
+ADMIN_QUERIES = {
+    "plans.Plan": "?status__exact=approved_soc&q=water",
+    "plans.StatusChange": "?to_status__exact=completed",
+    "events.Event": "?kind__exact=soc&q=water",
+    "publications.Publication": "?kind__exact=news&q=water",
+}
+
+
+def admin_pages(probe):
+    pages = {"admin home": reverse("admin:index")}
+    for label, model in ((m._meta.label, m) for m in admin.site._registry):
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        pages[f"{label} changelist"] = changelist
+        if label in ADMIN_QUERIES:
+            pages[f"{label} changelist filtered"] = changelist + ADMIN_QUERIES[label]
+        if label == "plans.StatusChange":
+            obj = probe["plan"].status_changes.order_by("step").first()
+        elif label in PROBE_FOR:
+            obj = probe[PROBE_FOR[label]]
+        else:
+            obj = model._default_manager.order_by("pk").first()
+        if obj is not None:
+            pages[f"{label} change"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+            )
+    pages["plans.Plan record decision"] = reverse(
+        "admin:plans_plan_record_decision", args=[probe["plan"].pk]
+    )
+    return pages
+
+
+SELECT = re.compile(r"<select\b.*?</select>", re.S)
+
+
+def largest_select(html):
+    return max((block.count("<option") for block in SELECT.findall(html)), default=0)
+
+
+def measure(pages, client):
+    results = {}
+    for name, path in pages.items():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+            body = b"".join(response) if response.streaming else response.content
+        results[name] = {
+            "status": response.status_code,
+            "queries": len(captured),
+            "largest select": largest_select(body.decode("utf-8", "replace")),
+        }
+    return results
+
+
+@pytest.fixture(scope="module")
+def measured(django_db_setup, django_db_blocker):
+    """{size: {page: result}}, all inside one transaction that is rolled back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        probe = probes.build()
+        staff = Client()
+        staff.force_login(probe["staff"])
+        results = {}
+        for size, counts in (("warm-up", SMALL), ("small", SMALL), ("large", LARGE)):
+            # The warm-up fills per-process caches (content types, the Site row) that
+            # would otherwise count as queries of the first page to need them.
+            scale.reset()
+            scale.seed(counts, log=lambda *args: None)
+            results[size] = measure(public_pages(probe), Client()) | measure(
+                admin_pages(probe), staff
+            )
+        transaction.set_rollback(True)
+    return results
+
+
+def _page_names():
+    """Page names for parametrisation, from the same functions the fixture uses."""
+
+    class Stub:
+        slug = "stub"
+
+        def __init__(self):
+            self.start_date = self.posted_on = datetime.date(2020, 6, 1)
+
+        def get_absolute_url(self):
+            return "/"
+
+        def get_ics_url(self):
+            return "/"
+
+    stub = {key: Stub() for key in ("event", "plan", "state", "publication", "dimension")}
+    names = list(public_pages(stub))
+    names.append("admin home")
+    for label in ADMIN_MODELS:
+        names.append(f"{label} changelist")
+        if label in ADMIN_QUERIES:
+            names.append(f"{label} changelist filtered")
+        names.append(f"{label} change")
+    names.append("plans.Plan record decision")
+    return names
+
+
+@pytest.mark.parametrize("page", _page_names())
+def test_same_number_of_queries_at_two_sizes(measured, page):
+    small, large = measured["small"].get(page), measured["large"].get(page)
+    if small is None and large is None and page.endswith(" change"):
+        pytest.skip("no object of this kind to open (login records, for example)")
+    assert small is not None and large is not None, f"{page} was measured at one size only"
+    assert small["status"] == large["status"] == 200, (small, large)
+    assert large["queries"] <= small["queries"], (
+        f"{page}: {small['queries']} queries with {SMALL}, {large['queries']} with {LARGE}"
+    )
+
+
+@pytest.mark.parametrize("page", [name for name in _page_names() if name.endswith(" change")])
+def test_no_select_list_grows_with_the_data(measured, page):
+    """Plans, events, states and publications are chosen by autocomplete, not listed."""
+    small, large = measured["small"].get(page), measured["large"].get(page)
+    if small is None or large is None:
+        pytest.skip("no object of this kind to open")
+    assert small["largest select"] == large["largest select"], (small, large)
