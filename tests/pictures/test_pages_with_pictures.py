@@ -66,7 +66,7 @@ def test_plan_list_progress_costs_no_extra_query(client, django_assert_max_num_q
     for index in range(5):
         plan = PlanFactory()
         MeasureFactory.create_batch(index, plan=plan, status=MeasureStatus.DONE)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get(reverse("plans:list")).status_code == 200
 
 

@@ -31,6 +31,12 @@ def public_pages():
         "/publications/feed/rss/",
         "/publications/feed/atom/",
         "/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/sitemap-about.xml",
+        "/sitemap-members.xml",
+        "/sitemap-plans.xml",
+        "/sitemap-events.xml",
+        "/sitemap-publications.xml",
         "/robots.txt",
     ]
     paths += [p.get_absolute_url() for p in Participant.objects.published()]

@@ -68,7 +68,7 @@ def test_controls_are_visible_so_the_check_can_bite(client, world):
     assert f"{SHOWN}plan" in pages["/plans/?format=csv"]
     assert f"{SHOWN}summit" in pages["/events/calendar.ics"]
     assert f"{SHOWN}news" in pages["/publications/feed/rss/"]
-    assert f"{SHOWN}host" in pages["/sitemap.xml"]
+    assert f"{SHOWN}host" in pages["/sitemap-members.xml"]
     assert f"{SHOWN}plan" in text_of(client.get(f"/search/?q={SHOWN.upper()}PLAN"))
 
 
