@@ -27,8 +27,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 # Only the real-browser tests (Debian's Chromium at /usr/bin/chromium; skipped if absent).
+# Screenshots of every page type at 1280 and 375 px go to test-artifacts/screenshots/.
 test-browser: $(STAMP)
-	$(BIN)/python -m pytest -m browser tests/browser
+	$(BIN)/python -m pytest -m browser tests/browser --durations=5
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

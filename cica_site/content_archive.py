@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import FileField
 
@@ -22,6 +23,16 @@ CONTENT_APPS = ["members", "plans", "events", "publications", "sites", "flatpage
 
 class ArchiveError(Exception):
     pass
+
+
+class FullPrecisionEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts datetimes and times to milliseconds; the archive keeps every
+    digit, so that a restored site shows exactly the same timestamps (Atom <updated>)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 def content_models():
@@ -64,7 +75,9 @@ def export_archive():
     objects = []
     for model in models:
         queryset = model._default_manager.order_by("pk")
-        objects.extend(json.loads(serializers.serialize("json", queryset)))
+        objects.extend(
+            json.loads(serializers.serialize("json", queryset, cls=FullPrecisionEncoder))
+        )
     return {
         "format": ARCHIVE_FORMAT,
         "version": ARCHIVE_VERSION,

@@ -15,6 +15,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -30,12 +31,24 @@ UNCACHED_PREFIXES = ("/admin/", "/static/", "/media/")
 NO_SCHEDULED_CHANGE = float("inf")
 
 
+# After a cache failure the cache is skipped for a few seconds, so that a Redis that hangs
+# does not make every request wait for the socket timeout. A failure also means a save may
+# have happened without bumping the version: the version is bumped as soon as Redis
+# answers again, before any cached page is served (else pages cached before the outage,
+# withdrawn items included, would be served until they expire).
+RETRY_AFTER_SECONDS = 5
+_outage = {"until": 0.0, "bump_pending": False}
+
+
 def _safe(operation, default=None):
     """The cache is an accelerator: when Redis is down, serve from the database."""
+    if time.monotonic() < _outage["until"]:
+        return default
     try:
         return operation()
     except Exception as error:  # noqa: BLE001 - any cache failure must not break a page
         logger.warning("Page cache unavailable: %s", error)
+        _outage.update(until=time.monotonic() + RETRY_AFTER_SECONDS, bump_pending=True)
         return default
 
 
@@ -67,11 +80,15 @@ def bump_content_version():
         except ValueError:
             cache.set(VERSION_KEY, int(time.time() * 1000), None)
         cache.delete(NEXT_CHANGE_KEY)
+        _outage["bump_pending"] = False
+        return True
 
-    _safe(bump)
+    return _safe(bump, default=False)
 
 
 def current_content_version():
+    if _outage["bump_pending"] and not bump_content_version():
+        return None
     values = _safe(lambda: cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY]), default=None)
     if values is None:
         return None
@@ -91,9 +108,16 @@ def _content_changed(sender, **kwargs):
         bump_content_version()
 
 
+def _cache_settings_changed(setting, **kwargs):
+    # Tests swap the cache backend: an outage of the old one says nothing of the new one.
+    if setting == "CACHES":
+        _outage.update(until=0.0, bump_pending=False)
+
+
 def connect_signals():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal!r}")
+    setting_changed.connect(_cache_settings_changed, dispatch_uid="page-cache-settings")
 
 
 def is_cacheable_request(request):

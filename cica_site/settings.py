@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Form widgets render through TEMPLATES, so templates/ can fix their markup
+    # (templates/admin/widgets/split_datetime.html gives each input a label).
+    "django.forms",
     # About pages staff edit (flatpages needs sites), the sitemap, and full-text search
     # on PostgreSQL (harmless on SQLite: it only registers lookups for PostgreSQL).
     "django.contrib.sites",
@@ -119,6 +122,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "cica_site.wsgi.application"
 

@@ -32,7 +32,10 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["member_count"] = Participant.objects.published().states().members().count()
-        context["current_chair"] = Chairmanship.objects.current()
+        # A chair whose state is not published yet is not named.
+        context["current_chair"] = Chairmanship.objects.filter(
+            state__in=Participant.objects.published()
+        ).current()
         context["latest_publications"] = list(
             Publication.objects.published().defer("body")[:HOME_PUBLICATIONS]
         )

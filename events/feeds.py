@@ -1,8 +1,10 @@
 """RSS and Atom feeds of upcoming events."""
 
+import copy
+
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +18,23 @@ FEED_SIZE = 50
 
 class UpcomingEventsFeed(Feed):
     title = _("CICA: upcoming events")
-    link = reverse_lazy("events:list")
     description = _("Summits, ministerial meetings and other CICA meetings that are coming up.")
+
+    def __call__(self, request, *args, **kwargs):
+        # Links on the host the feed was asked for: Django's default is the Site row's
+        # domain (example.com unless edited). A copy per request keeps the instance shared.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def link(self):
+        return self.request.build_absolute_uri(reverse("events:list"))
+
+    def feed_url(self):
+        return self.request.build_absolute_uri(self.request.path)
+
+    def item_link(self, item):
+        return self.request.build_absolute_uri(item.get_absolute_url())
 
     def items(self):
         return (

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from cica_site.staff.admin import ChildContentAdmin, ContentAdmin
+from cica_site.staff.filters import year_filter
 
 from .models import Chairmanship, Participant, StatusChange
 
@@ -18,25 +19,6 @@ class ChairmanshipInline(admin.TabularInline):
     fields = ["start_year", "end_year", "start_date", "end_date"]
 
 
-class AccessionYearFilter(admin.SimpleListFilter):
-    title = _("accession year")
-    parameter_name = "accession_year"
-
-    def lookups(self, request, model_admin):
-        years = (
-            Participant.objects.exclude(accession_date=None)
-            .dates("accession_date", "year")
-            .order_by("accession_date")
-        )
-        return [(str(d.year), str(d.year)) for d in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(accession_date__year=int(value))
-        return queryset
-
-
 @admin.register(Participant)
 class ParticipantAdmin(ContentAdmin):
     list_display = [
@@ -47,7 +29,12 @@ class ParticipantAdmin(ContentAdmin):
         "accession",
         "publication_status",
     ]
-    list_filter = ["kind", "current_status", AccessionYearFilter, "publication_status"]
+    list_filter = [
+        "kind",
+        "current_status",
+        year_filter("accession_date", _("accession year"), "accession_year"),
+        "publication_status",
+    ]
     search_fields = ["name", "official_name", "iso_code"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["current_status", "accession"]

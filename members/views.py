@@ -1,12 +1,14 @@
 from django.db.models import Prefetch
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView
 
 from cica_site.preview import PreviewableDetailMixin
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
-from .charts import growth_chart
+from .charts import NARROW_REGION_LAYOUT, WIDE_REGION_LAYOUT, growth_chart, region_chart
 from .models import Chairmanship, Participant, StatusChange, membership_growth
+from .regions import group_by_subregion
 
 SORT_ORDERS = {
     "name": ["name"],
@@ -16,6 +18,17 @@ SORT_ORDERS = {
 }
 DEFAULT_SORT = "name"
 MEMBER_PAGE_SECTIONS = [plan_sections, event_sections]
+
+
+def never_store(response):
+    """A list showing unpublished data to staff must never be kept by a shared cache."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def may_preview(user):
+    return user.is_staff and user.has_perm(Participant.objects.change_permission())
 
 
 class MemberListView(ListView):
@@ -40,15 +53,26 @@ class MemberListView(ListView):
         observers = list(visible.observers().order_by("kind", "name"))
         member_states = context["member_states"]
         growth = membership_growth(member_states)
+        regions = group_by_subregion(member_states)
         context.update(
             sort=self.get_sort(),
             observer_states=[p for p in observers if p.kind == "state"],
             observer_organisations=[p for p in observers if p.kind == "organisation"],
-            current_chair=Chairmanship.objects.current(),
+            current_chair=Chairmanship.objects.filter(state__in=visible).current(),
             growth=growth,
             growth_chart=growth_chart(growth),
+            growth_chart_narrow=growth_chart(growth, width=360, height=200, padding=16),
+            regions=regions,
+            # Two drawings of the same grouping: CSS shows the narrow one on phones.
+            region_chart_wide=region_chart(regions, WIDE_REGION_LAYOUT),
+            region_chart_narrow=region_chart(regions, NARROW_REGION_LAYOUT),
         )
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # Staff see drafts in these lists (visible_to).
+        return never_store(response) if may_preview(self.request.user) else response
 
 
 class MemberDetailView(PreviewableDetailMixin, DetailView):

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,11 +8,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from cica_site.pagination import GroupedPaginator
 from cica_site.preview import PreviewableDetailMixin
+from members.models import Participant
 
-from .charts import status_board_chart
+from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
-from .models import Coordination, Dimension, Measure, Plan, PlanStatus, StatusChange
+from .models import Coordination, Dimension, Measure, MeasureStatus, Plan, PlanStatus, StatusChange
+from .progress import Progress
 
 RECENT_DAYS = 90
 # The board's two lists show at most this many plans: a large archive has thousands.
@@ -22,8 +24,11 @@ GROUPED_SORTS = {"dimension", "-dimension"}
 
 
 def with_coordinations(queryset, prefix=""):
-    """Prefetch the roles of the plans, their priority areas and their dimensions."""
-    roles = Coordination.objects.in_role_order()
+    """Prefetch the roles of the plans, their priority areas and their dimensions.
+
+    Only roles of published states: an unpublished participant's name is not public yet.
+    """
+    roles = Coordination.objects.in_role_order().filter(state__in=Participant.objects.published())
     return queryset.prefetch_related(
         *(
             Prefetch(f"{prefix}{subject}coordinations", queryset=roles)
@@ -62,7 +67,14 @@ class PlanListView(ListView):
     def get_queryset(self):
         if not self.filterset.is_valid():
             return Plan.objects.none()
-        return self.filterset.qs.order_by(*SORT_ORDERS[self.sort])
+        # Measure counts for the progress bars, in the same query.
+        return self.filterset.qs.order_by(*SORT_ORDERS[self.sort]).annotate(
+            measures_total=Count("measures"),
+            measures_done=Count("measures", filter=Q(measures__status=MeasureStatus.DONE)),
+            measures_cancelled=Count(
+                "measures", filter=Q(measures__status=MeasureStatus.CANCELLED)
+            ),
+        )
 
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.sort in GROUPED_SORTS:
@@ -79,7 +91,12 @@ class PlanListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        for plan in context["plans"]:
+            plan.list_progress = Progress(
+                plan.measures_total, plan.measures_done, plan.measures_cancelled
+            )
         context.update(
+            show_progress=any(plan.list_progress.has_measures for plan in context["plans"]),
             filter_form=self.filterset.form,
             sort=self.sort,
             sort_labels=SORT_LABELS,
@@ -104,7 +121,7 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
                 Prefetch(
                     "measures",
                     queryset=Measure.objects.select_related("event").prefetch_related(
-                        "responsible_states"
+                        Prefetch("responsible_states", queryset=Participant.objects.published())
                     ),
                 ),
                 "documents",
@@ -119,6 +136,9 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
             coordination_levels=plan.coordination_levels(),
             progress=plan.progress,
             successor=plan.successor_or_none(),
+            # The same drawing at two widths: CSS shows the narrow one on phones.
+            timeline_wide=status_timeline_chart(plan.status_changes.all(), width=720),
+            timeline_narrow=status_timeline_chart(plan.status_changes.all(), width=360),
         )
         return context
 
@@ -168,6 +188,7 @@ class StatusBoardView(TemplateView):
             column_totals=column_totals,
             total=sum(row["total"] for row in rows),
             chart=status_board_chart(rows, statuses),
+            chart_narrow=status_board_chart(rows, statuses, width=360, compact=True),
             recent_days=RECENT_DAYS,
             recently_changed=recently_changed[:BOARD_LIST_LIMIT],
             recently_changed_more=len(recently_changed) > BOARD_LIST_LIMIT,

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Publication, PublicationKind
@@ -64,7 +65,8 @@ class LatestPublicationsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.description
+        # Feed readers show the description as HTML; ours is plain text.
+        return escape(item.description)
 
     def item_link(self, item):
         return self._absolute(item.get_absolute_url())

@@ -6,11 +6,11 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils.timezone import localtime
 
 from cica_site.publishing import PublicationStatus
 from cica_site.staff.roles import EDITOR, PUBLISHER
 from tests.factories import UserFactory, member_state
+from tests.staff import admin_forms
 
 pytestmark = pytest.mark.django_db
 
@@ -32,20 +32,7 @@ def publisher():
 
 
 def change_form_data(client, participant):
-    """The change form as the browser would submit it, with its hidden fields."""
-    response = client.get(reverse("admin:members_participant_change", args=[participant.pk]))
-    assert response.status_code == 200
-    data = change_form_data_from_form(response.context["adminform"].form)
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        for inline_form in formset.formset.forms:
-            for name in inline_form.fields:
-                value = inline_form[name].value()
-                if value is not None:
-                    data[inline_form.add_prefix(name)] = value
-    return data
+    return admin_forms.change_form_data(client, participant)
 
 
 def test_roles_exist_after_migrations():
@@ -179,23 +166,11 @@ def test_history_records_who_changed_what_and_revert_restores(client, publisher)
     revert_form = client.get(revert_url)
     assert revert_form.status_code == 200
     form = revert_form.context["adminform"].form
-    revert_data = change_form_data_from_form(form)
+    revert_data = admin_forms.form_data(form)
     revert_data["_change_history"] = "1"
     assert client.post(revert_url, revert_data).status_code == 302
     state.refresh_from_db()
     assert state.official_name == first.official_name
-
-
-def change_form_data_from_form(form):
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if name == "publish_at":
-            data["publish_at_0"] = localtime(value).strftime("%Y-%m-%d")
-            data["publish_at_1"] = localtime(value).strftime("%H:%M:%S")
-        elif value is not None:
-            data[name] = value
-    return data
 
 
 def test_csv_export_follows_the_changelist_filter(staff_client):
