@@ -138,6 +138,7 @@ def seed(counts, *, random_seed=7, grow=True, log=print):
             # Fresh statistics and visibility maps, as autovacuum would give later.
             cursor.execute("VACUUM ANALYZE")
         timings["vacuum analyze"] = round(time.monotonic() - began, 1)
+        log(f"  vacuum analyze: {timings['vacuum analyze']}s")
     bump_content_version()
     return {
         "requested": asdict(counts),
