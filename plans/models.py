@@ -447,11 +447,15 @@ class Measure(models.Model):
         return self.title
 
 
+# CICA's working languages: documents exist in both even while the site is English only.
+DOCUMENT_LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
+
+
 class PlanDocument(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=250)
     language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("language"), max_length=8, choices=DOCUMENT_LANGUAGES, default="en"
     )
     date = models.DateField(_("date"), null=True, blank=True)
     file = DocumentField(_("file"), upload_to="plans/%Y/")

@@ -41,3 +41,8 @@ def test_production_settings_refuse_a_weak_secret_key():
 
 def test_client_without_session_sees_home():
     assert Client().get("/").status_code == 200
+
+
+def test_page_language_matches_the_text_whatever_the_browser_prefers(client):
+    html = client.get("/members/", HTTP_ACCEPT_LANGUAGE="ru,en;q=0.5").content.decode()
+    assert '<html lang="en">' in html
