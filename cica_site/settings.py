@@ -224,6 +224,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 # bench/ runs only: exposes a bare view as the throughput ceiling.
 BENCH_MODE = env_bool("DJANGO_BENCH", False)
 
+# "Registration required" About pages send visitors to the admin login.
+LOGIN_URL = "admin:login"
+
 # Where security researchers report problems (security.txt): a mailto: or https: URL.
 SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "")
 

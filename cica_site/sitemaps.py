@@ -26,7 +26,7 @@ FIXED_PAGES = [
     ("home", "daily"),
     ("members:list", "monthly"),
     ("plans:list", "weekly"),
-    ("plans:status", "weekly"),
+    ("plans:status_board", "weekly"),
     ("events:list", "daily"),
     ("events:past", "weekly"),
     ("publications:list", "daily"),

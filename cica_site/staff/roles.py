@@ -25,8 +25,10 @@ CONTENT_MODELS = [
     ("events", "event"),
     ("events", "eventdocument"),
     ("publications", "publication"),
-    ("flatpages", "flatpage"),
 ]
+# About pages have no draft state: whatever is saved is public at once, so only
+# publishers may add or change them; editors may look.
+PUBLISHER_ONLY_MODELS = [("flatpages", "flatpage")]
 # Records only the workflow writes: staff may look, never edit.
 VIEW_ONLY_MODELS = [("plans", "statuschange")]
 PUBLISHER_EXTRA = [
@@ -61,9 +63,13 @@ def sync_roles(apps=global_apps, verbosity=0):
         editor_permissions += _permissions(
             Permission, ContentType, app_label, model_name, ["add", "change", "view"]
         )
-    for app_label, model_name in VIEW_ONLY_MODELS:
+    for app_label, model_name in VIEW_ONLY_MODELS + PUBLISHER_ONLY_MODELS:
         editor_permissions += _permissions(Permission, ContentType, app_label, model_name, ["view"])
     publisher_permissions = list(editor_permissions)
+    for app_label, model_name in PUBLISHER_ONLY_MODELS:
+        publisher_permissions += _permissions(
+            Permission, ContentType, app_label, model_name, ["add", "change"]
+        )
     for app_label, codename in PUBLISHER_EXTRA:
         publisher_permissions += Permission.objects.filter(
             content_type__app_label=app_label, codename=codename

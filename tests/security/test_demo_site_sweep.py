@@ -38,3 +38,10 @@ def test_feeds_link_to_the_requested_host(client, demo_site):
         links = re.findall(r"https?://[^/\s\"'<>]+/(?:events|publications)/", text)
         assert links, path
         assert all(link.startswith("http://cica.example.org/") for link in links), path
+
+
+def test_the_sitemap_lists_every_fixed_page(client, demo_site):
+    text = client.get("/sitemap-pages.xml", HTTP_HOST="cica.example.org").content.decode()
+    for path in ("/", "/members/", "/plans/", "/plans/status/", "/events/", "/events/past/"):
+        assert f"<loc>http://cica.example.org{path}</loc>" in text, path
+    assert "<loc>http://cica.example.org/publications/</loc>" in text

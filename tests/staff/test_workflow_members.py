@@ -47,6 +47,9 @@ def test_roles_exist_after_migrations():
     assert "publish_participant" not in editor_perms
     assert "change_participant" in editor_perms
     assert "delete_participant" not in editor_perms | publisher_perms
+    # About pages are public as soon as they are saved: publishers only.
+    assert "change_flatpage" not in editor_perms and "view_flatpage" in editor_perms
+    assert {"add_flatpage", "change_flatpage"} <= publisher_perms
 
 
 @pytest.mark.parametrize(
