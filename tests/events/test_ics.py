@@ -173,3 +173,20 @@ def test_empty_calendar_still_has_the_component_rfc_5545_requires(client):
     _, calendar = fetch(client)
     assert calendar.walk("VEVENT") == []
     assert [zone.tz_name for zone in calendar.timezones] == ["Asia/Almaty"]
+
+
+def test_each_zone_gets_one_vtimezone_and_repeated_files_are_identical(client, calendar_events):
+    EventFactory(
+        title="Tashkent meeting",
+        kind="soc",
+        timezone="Asia/Tashkent",
+        starts_at=datetime.datetime(2030, 10, 1, 10, 0, tzinfo=datetime.UTC),
+        ends_at=datetime.datetime(2030, 10, 1, 12, 0, tzinfo=datetime.UTC),
+    )
+    # The zones' VTIMEZONE components are worked out once per process and reused
+    # (events.ics.vtimezone): a second file must not lose or repeat them.
+    first, calendar = fetch(client)
+    second, _ = fetch(client)
+    assert sorted(zone.tz_name for zone in calendar.timezones) == ["Asia/Almaty", "Asia/Tashkent"]
+    assert calendar.get_missing_tzids() == set()
+    assert first.content == second.content

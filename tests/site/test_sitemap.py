@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils.http import http_date
 from django.utils.timezone import localdate
 
 from cica_site import demo as site_demo
@@ -125,3 +126,21 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_a_dated_section_sends_last_modified_of_its_newest_item(client):
+    PublicationFactory(slug="older")
+    newer = PublicationFactory(slug="newer")
+    response = client.get("/sitemap-publications.xml")
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert response["Last-Modified"] == http_date(newer.updated_at.timestamp())
+    # Members carry no change date: no Last-Modified rather than a wrong one.
+    ParticipantFactory(slug="undated")
+    assert "Last-Modified" not in client.get("/sitemap-members.xml")
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "2", "-1"])
+def test_a_section_page_that_does_not_exist_is_404(client, page):
+    PublicationFactory(slug="only-one")
+    assert client.get(f"/sitemap-publications.xml?p={page}").status_code == 404
