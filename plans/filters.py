@@ -16,11 +16,17 @@ SORT_ORDERS = {
     "-title": ["-title", "-pk"],
     "dimension": ["dimension__position", "priority_area__name", "title", "pk"],
     "-dimension": ["-dimension__position", "-priority_area__name", "title", "pk"],
-    "period": [F("start_year").asc(nulls_last=True), F("end_year").asc(nulls_last=True), "title"],
+    "period": [
+        F("start_year").asc(nulls_last=True),
+        F("end_year").asc(nulls_last=True),
+        "title",
+        "pk",
+    ],
     "-period": [
         F("start_year").desc(nulls_last=True),
         F("end_year").desc(nulls_last=True),
         "title",
+        "pk",
     ],
     "decided": [F("status_decided_on").asc(nulls_last=True), "title", "pk"],
     "-decided": [F("status_decided_on").desc(nulls_last=True), "title", "pk"],

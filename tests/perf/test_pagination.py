@@ -9,8 +9,14 @@ from django.db import connection
 from cica_site import pagination
 from cica_site.pagination import EstimatedCountPaginator, GroupedPaginator
 from plans.filters import SORT_ORDERS
-from plans.models import Plan, StatusChange
-from tests.factories import DimensionFactory, PlanFactory, PriorityAreaFactory, plan_with_status
+from plans.models import MeasureStatus, Plan, StatusChange
+from tests.factories import (
+    DimensionFactory,
+    MeasureFactory,
+    PlanFactory,
+    PriorityAreaFactory,
+    plan_with_status,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +83,23 @@ def test_plan_list_pages_through_every_plan_once(client, grouped_plans):
         seen += [plan.pk for plan in response.context["plans"]]
     assert sorted(seen) == sorted(Plan.objects.values_list("pk", flat=True))
     assert response.context["paginator"].count == 47
+
+
+@pytest.mark.parametrize("sort", ["", "dimension", "-dimension", "title", "period", "-decided"])
+def test_plans_with_several_measures_are_counted_and_listed_once(client, grouped_plans, sort):
+    # Regression: the measure counts of the progress bars once joined the measures into
+    # the counting query, so a plan with three measures counted as three rows.
+    for plan in Plan.objects.order_by("pk")[:10]:
+        MeasureFactory.create_batch(3, plan=plan, status=MeasureStatus.DONE)
+    seen = []
+    for number in range(1, 4):
+        response = client.get("/plans/", {"page": number, "sort": sort})
+        assert response.status_code == 200
+        seen += [plan.pk for plan in response.context["plans"]]
+    assert response.context["paginator"].count == 47
+    assert response.context["paginator"].num_pages == 3
+    assert sorted(seen) == sorted(Plan.objects.values_list("pk", flat=True))
+    assert client.get("/plans/", {"page": 4, "sort": sort}).status_code == 404
 
 
 def test_estimated_count_only_for_large_unfiltered_tables(monkeypatch):
