@@ -7,8 +7,6 @@ number of items (a count and the latest change), a section page two (a count and
 """
 
 import datetime
-import re
-from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
@@ -23,6 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
+from cica_site.slug_urls import slug_url
 from events.models import Event
 from members.models import Participant
 from plans.models import Plan
@@ -84,16 +83,12 @@ class AboutPagesSitemap(RequestSiteSitemap, FlatPageSitemap):
         return super().items().filter(url__startswith="/about/").order_by("url")
 
 
-SLUG_PLACEHOLDER = "sitemap-slug-placeholder"
-PLAIN_SLUG = re.compile(r"[-\w]+", re.ASCII)  # needs no quoting in a path
-
-
 class SlugRowsSitemap(RequestSiteSitemap):
     """Items are (slug[, updated_at]) rows of published content, oldest first.
 
     A section file lists thousands of addresses: reading rows instead of model
-    objects, and reversing the detail URL once per file instead of once per item,
-    makes it several times quicker to build (bench/README.md).
+    objects, with slug_url instead of reverse() per item, makes it several times
+    quicker to build (bench/README.md).
     """
 
     detail_url_name = None
@@ -108,21 +103,16 @@ class SlugRowsSitemap(RequestSiteSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         """As Sitemap.get_urls, without calling location/lastmod/priority per item."""
-        before, after = reverse(self.detail_url_name, kwargs={"slug": SLUG_PLACEHOLDER}).split(
-            SLUG_PLACEHOLDER
-        )
-        prefix = f"{self.get_protocol(protocol)}://{RequestSite(self.request).domain}{before}"
+        host = f"{self.get_protocol(protocol)}://{RequestSite(self.request).domain}"
         urls, latest = [], None
         for row in self.paginator.page(page).object_list:
-            slug = row[0]
-            path_slug = slug if PLAIN_SLUG.fullmatch(slug) else quote(slug, safe="")
             lastmod = row[1] if self.dated else None
             if lastmod is not None and (latest is None or lastmod > latest):
                 latest = lastmod
             urls.append(
                 {
                     "item": row,
-                    "location": prefix + path_slug + after,
+                    "location": host + slug_url(self.detail_url_name, row[0]),
                     "lastmod": lastmod,
                     "changefreq": self.changefreq,
                     "priority": "",

@@ -5,7 +5,6 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import now as timezone_now
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from cica_site.publishing import Publishable, PublishableQuerySet
+from cica_site.slug_urls import slug_url
 from cica_site.uploads import DocumentField
 
 from .dates import describe_when, machine_date
@@ -210,10 +210,10 @@ class Event(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return slug_url("events:detail", self.slug)
 
     def get_ics_url(self):
-        return reverse("events:detail_ics", kwargs={"slug": self.slug})
+        return slug_url("events:detail_ics", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):

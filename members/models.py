@@ -2,13 +2,13 @@ import datetime
 
 from django.db import models
 from django.db.models import F, Prefetch
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from cica_site.publishing import Publishable, PublishableQuerySet
+from cica_site.slug_urls import slug_url
 
 
 class ParticipantKind(models.TextChoices):
@@ -95,7 +95,7 @@ class Participant(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("members:detail", kwargs={"slug": self.slug})
+        return slug_url("members:detail", self.slug)
 
     @property
     def accession_display(self):

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from cica_site.partial_dates import DatePrecision, format_partial_date
 from cica_site.publishing import Publishable
+from cica_site.slug_urls import slug_url
 from cica_site.uploads import DocumentField
 
 from .choices import (  # noqa: F401  (re-exported: other apps import them from here)
@@ -185,7 +186,7 @@ class Plan(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("plans:detail", kwargs={"slug": self.slug})
+        return slug_url("plans:detail", self.slug)
 
     def save(self, *args, **kwargs):
         # The status belongs to plans.workflow: a new plan starts as a draft with no history,

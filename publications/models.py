@@ -2,7 +2,6 @@ from html import unescape
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cica_site.publishing import Publishable, PublishableQuerySet
+from cica_site.slug_urls import slug_url
 from cica_site.uploads import ImageUploadField
 
 from .rendering import render_markdown
@@ -91,7 +91,7 @@ class Publication(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("publications:detail", kwargs={"slug": self.slug})
+        return slug_url("publications:detail", self.slug)
 
     def clean(self):
         super().clean()
