@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from cica_site.queries import years_with
+from cica_site.widgets import QuickSelect
 from members.models import Participant
 from plans.models import Dimension, Plan
 
@@ -25,12 +26,17 @@ def hosting_states(request):
 
 class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
+        widget=QuickSelect, label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
     )
     year = django_filters.ChoiceFilter(
-        label=_("Year"), choices=[], empty_label=_("All years"), method="filter_year"
+        widget=QuickSelect,
+        label=_("Year"),
+        choices=[],
+        empty_label=_("All years"),
+        method="filter_year",
     )
     host = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Host state"),
         field_name="hosts",
         queryset=hosting_states,
@@ -38,6 +44,7 @@ class EventFilter(django_filters.FilterSet):
         empty_label=_("All host states"),
     )
     dimension = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Dimension of plans discussed"),
         queryset=Dimension.objects.published(),
         to_field_name="slug",

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.widgets import QuickSelect
 from members.models import Participant
 
 from .models import Dimension, Plan, PlanKind, PlanStatus, PriorityArea
@@ -66,24 +67,30 @@ class PlanFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     dimension = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Dimension"),
         queryset=Dimension.objects.published(),
         to_field_name="slug",
         empty_label=_("All dimensions"),
     )
     priority_area = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Priority area"),
         queryset=PriorityArea.objects.published().select_related("dimension"),
         to_field_name="slug",
         empty_label=_("All priority areas"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=PlanKind.choices, empty_label=_("All kinds")
+        widget=QuickSelect, label=_("Kind"), choices=PlanKind.choices, empty_label=_("All kinds")
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=PlanStatus.choices, empty_label=_("All statuses")
+        widget=QuickSelect,
+        label=_("Status"),
+        choices=PlanStatus.choices,
+        empty_label=_("All statuses"),
     )
     coordinator = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Coordinating state"),
         queryset=lambda request: coordinating_states(),
         to_field_name="slug",

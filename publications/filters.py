@@ -1,16 +1,25 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.widgets import QuickSelect
+
 from .models import Publication, PublicationKind
 
 
 class PublicationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        choices=PublicationKind.choices, label=_("Kind"), empty_label=_("All kinds")
+        widget=QuickSelect,
+        choices=PublicationKind.choices,
+        label=_("Kind"),
+        empty_label=_("All kinds"),
     )
     # Choices are the years that have publications: anything else is a form error.
     year = django_filters.ChoiceFilter(
-        field_name="posted_on", lookup_expr="year", label=_("Year"), empty_label=_("All years")
+        widget=QuickSelect,
+        field_name="posted_on",
+        lookup_expr="year",
+        label=_("Year"),
+        empty_label=_("All years"),
     )
 
     class Meta:
