@@ -85,6 +85,21 @@ def wrk(url, connections, seconds):
     return parse_wrk(output)
 
 
+def settle(base):
+    """Wait until the server has worked off what the last load left queued.
+
+    When wrk stops, requests it already sent still wait in gunicorn's listen queue;
+    after a slow page (a 2 s calendar file, say) they would be served while the next
+    page is measured and show up as its tail latency. A request to the bare view
+    queues behind them, so its answer means the queue is empty.
+    """
+    for _ in range(2):
+        subprocess.run(
+            ["curl", "-s", "-o", "/dev/null", "--max-time", "60", base + "/bench/bare/"],
+            check=False,
+        )
+
+
 def measure(base, paths, rounds, connections, seconds):
     runs = {name: [] for name in paths}
     for path in paths.values():  # warm every page (and the cache, when on)
@@ -92,6 +107,7 @@ def measure(base, paths, rounds, connections, seconds):
             subprocess.run(["curl", "-s", "-o", "/dev/null", base + path], check=False)
     for round_number in range(1, rounds + 1):
         for name, path in paths.items():
+            settle(base)
             runs[name].append(wrk(base + path, connections, seconds))
         print(f"  round {round_number}/{rounds} done", flush=True)
     results = {}

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from .publishing import PublicationStatus, Publishable
 
@@ -175,6 +175,11 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             patch_cache_control(response, public=True, max_age=60)
+            # The ETag goes in with the page: hits then skip hashing the whole body
+            # again in ConditionalGetMiddleware (a third of a hit's time for a large
+            # calendar or sitemap file).
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             _safe(lambda: cache.set(key, response, self.timeout))
             response["X-Page-Cache"] = "miss"
         return response

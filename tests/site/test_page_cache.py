@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 
 import pytest
 import time_machine
@@ -93,6 +94,20 @@ def test_conditional_get_answers_304(client):
     again = client.get("/members/", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
     assert again.content == b""
+
+
+def test_a_cached_page_keeps_the_etag_of_its_content(client):
+    member_state(name="Etagland")
+    miss = client.get("/members/")
+    hit = client.get("/members/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert hit["ETag"] == miss["ETag"] == f'"{hashlib.md5(hit.content).hexdigest()}"'
+    assert client.get("/members/", HTTP_IF_NONE_MATCH=hit["ETag"]).status_code == 304
+    member_state(name="Newland")
+    changed = client.get("/members/")
+    assert "Newland" in changed.content.decode()
+    assert changed["ETag"] != miss["ETag"]
+    assert client.get("/members/", HTTP_IF_NONE_MATCH=miss["ETag"]).status_code == 200
 
 
 def test_errors_are_not_cached(client):
