@@ -24,6 +24,7 @@ from django.utils.http import http_date
 from cica_site.slug_urls import slug_url
 from events.models import Event
 from members.models import Participant
+from plans import tally
 from plans.models import Plan
 from publications.models import Publication
 
@@ -143,6 +144,13 @@ class PlansSitemap(SlugRowsSitemap):
 
     def published(self):
         return Plan.objects.published()
+
+    @property
+    def paginator(self):
+        # The number of published plans is in the tally: no COUNT over every plan.
+        paginator = super().paginator
+        paginator.count = tally.published_total()
+        return paginator
 
 
 class EventsSitemap(SlugRowsSitemap):

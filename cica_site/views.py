@@ -4,7 +4,6 @@ import unicodedata
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.flatpages.views import flatpage
-from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -15,7 +14,8 @@ from django.views.generic import TemplateView
 
 from events.models import Event
 from members.models import Chairmanship, Participant
-from plans.models import Plan, PlanStatus
+from plans import tally
+from plans.models import PlanStatus
 from publications.models import Publication
 
 from . import search
@@ -46,9 +46,8 @@ class HomeView(TemplateView):
 
 
 def plan_status_summary():
-    """[(status label, number of published plans)] in workflow order, one query."""
-    rows = Plan.objects.published().order_by().values("status").annotate(count=Count("pk"))
-    counts = {row["status"]: row["count"] for row in rows}
+    """[(status label, number of published plans)] in workflow order, from the tally."""
+    counts = {status: number for (status,), number in tally.published_counts("status").items()}
     return [(status.label, counts[status.value]) for status in PlanStatus if counts.get(status)]
 
 

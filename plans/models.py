@@ -470,3 +470,7 @@ class PlanDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# Counts of published plans kept by the database (plans/tally.py).
+from .tally import PublishedPlanTally  # noqa: E402,F401

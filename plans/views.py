@@ -10,6 +10,7 @@ from cica_site.pagination import GroupedPaginator
 from cica_site.preview import PreviewableDetailMixin
 from members.models import Participant
 
+from . import tally
 from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
@@ -91,15 +92,29 @@ class PlanListView(ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.sort in GROUPED_SORTS:
             # Sorted by dimension and priority area: read only the groups a page shows.
+            group_fields = ["dimension", "priority_area"]
+            group_order = SORT_ORDERS[self.sort][:2]
+            group_counts = None
+            if self.is_unfiltered():
+                # The whole published list: its group sizes are in the tally.
+                def group_counts():
+                    return tally.ordered_group_counts(group_fields, group_order)
+
             return GroupedPaginator(
                 queryset,
                 per_page,
-                group_fields=["dimension", "priority_area"],
-                group_order=SORT_ORDERS[self.sort][:2],
+                group_fields=group_fields,
+                group_order=group_order,
                 within_group_order=SORT_ORDERS[self.sort][2:],
+                group_counts=group_counts,
                 **kwargs,
             )
         return super().get_paginator(queryset, per_page, **kwargs)
+
+    def is_unfiltered(self):
+        return self.filterset.is_valid() and all(
+            value in (None, "") for value in self.filterset.form.cleaned_data.values()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -162,13 +177,7 @@ class StatusBoardView(TemplateView):
         today = timezone.localdate()
         published = Plan.objects.published()
         dimensions = list(Dimension.objects.published())
-        counts = {
-            (row["dimension"], row["status"]): row["count"]
-            # order_by(): without it the model's ordering leaves a join on dimensions behind.
-            for row in published.order_by()
-            .values("dimension", "status")
-            .annotate(count=Count("pk"))
-        }
+        counts = tally.published_counts("dimension", "status")
         statuses = list(PlanStatus)
         rows = [
             {
