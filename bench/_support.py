@@ -1,5 +1,6 @@
 """Shared helpers for the hand-run scripts in bench/: throwaway servers on loopback only."""
 
+import json
 import os
 import secrets
 import shutil
@@ -48,6 +49,19 @@ def manage(env, *args, quiet=True):
         check=True,
         stdout=subprocess.DEVNULL if quiet else None,
     )
+
+
+def django_json(env, script):
+    """Run Python in the site's environment; its last line of output is JSON."""
+    output = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 @contextmanager

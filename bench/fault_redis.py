@@ -29,8 +29,8 @@ import urllib.error
 import urllib.request
 
 from _admin_forms import AdminSession
-from _support import free_port, gunicorn, manage, site_env, throwaway_postgres
-from load_mixed import MAKE_WRITERS, SAMPLE, django_json, mixed_paths, run_wrk
+from _support import django_json, free_port, gunicorn, manage, site_env, throwaway_postgres
+from load_mixed import MAKE_WRITERS, SAMPLE, mixed_paths, run_wrk
 
 # After a failure each worker leaves Redis alone for page_cache.RETRY_AFTER_SECONDS (5 s).
 RETRY_WAIT = 6

@@ -25,7 +25,7 @@ from pathlib import Path
 from _admin_forms import AdminSession
 from _support import (
     PROJECT,
-    PYTHON,
+    django_json,
     fetch,
     free_port,
     gunicorn,
@@ -37,19 +37,6 @@ from _support import (
 REDIS_URL = "redis://127.0.0.1:6379/4"
 LUA_SCRIPT = PROJECT / "bench" / "mixed_pages.lua"
 RUN = secrets.token_hex(3)
-
-
-def django_json(env, script):
-    """Run Python in the site's environment; its last line of output is JSON."""
-    output = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
 
 
 SAMPLE = """

@@ -23,7 +23,15 @@ from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _support import PROJECT, PYTHON, free_port, gunicorn, manage, site_env, throwaway_postgres
+from _support import (
+    PROJECT,
+    django_json,
+    free_port,
+    gunicorn,
+    manage,
+    site_env,
+    throwaway_postgres,
+)
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/5"
 RESULTS = PROJECT / "bench" / "results"
@@ -41,15 +49,7 @@ def sample_paths(env, names=None):
         "paths = public_paths(); "
         "print(json.dumps({name: paths[name] for name in BENCH_PAGES}))"
     )
-    output = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    pages = json.loads(output.strip().splitlines()[-1])
+    pages = django_json(env, script)
     if names:
         pages = {name: path for name, path in pages.items() if name in names}
     return {"bare view": "/bench/bare/", **pages}

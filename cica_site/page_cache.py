@@ -20,7 +20,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
-from .publishing import PublicationStatus, Publishable
+from .publishing import Publishable
 
 logger = logging.getLogger(__name__)
 
@@ -59,9 +59,7 @@ def next_scheduled_change():
     for model in apps.get_models():
         if issubclass(model, Publishable) and not model._meta.abstract:
             moment = (
-                model._default_manager.filter(
-                    publication_status=PublicationStatus.PUBLISHED, publish_at__gt=now
-                )
+                model._default_manager.scheduled(now)
                 .order_by("publish_at")
                 .values_list("publish_at", flat=True)
                 .first()

@@ -72,14 +72,17 @@ class GroupedPaginator(Paginator):
     @cached_property
     def groups(self):
         """The groups in list order, with their number of rows: two small queries."""
-        if self.group_counts is not None:
-            groups = []
-            for keys, member, rows in self.group_counts():
-                if not groups or groups[-1].keys != tuple(keys):
-                    groups.append(Group(keys=tuple(keys)))
-                groups[-1].rows += rows
-                groups[-1].members.append(member)
-            return groups
+        groups = []
+        counts = self.group_counts() if self.group_counts is not None else self._counted_groups()
+        for keys, member, rows in counts:
+            if not groups or groups[-1].keys != tuple(keys):
+                groups.append(Group(keys=tuple(keys)))
+            groups[-1].rows += rows
+            groups[-1].members.append(member)
+        return groups
+
+    def _counted_groups(self):
+        """[(keys, member, rows)] in list order, counted from object_list itself."""
         # Counted on the list's own table (an index-only scan), without joins...
         counted = {
             row.pop("first_row"): row
@@ -95,14 +98,10 @@ class GroupedPaginator(Paginator):
             .order_by(*self.group_order, *self.group_fields)
             .values_list("pk", *key_fields)
         )
-        groups = []
         for pk, *keys in ordered:
-            row = counted[pk]
-            if not groups or groups[-1].keys != tuple(keys):
-                groups.append(Group(keys=tuple(keys)))
-            groups[-1].rows += row.pop("group_rows")
-            groups[-1].members.append(row)
-        return groups
+            member = counted[pk]
+            rows = member.pop("group_rows")
+            yield keys, member, rows
 
     @cached_property
     def count(self):

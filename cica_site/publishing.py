@@ -21,6 +21,13 @@ class PublishableQuerySet(models.QuerySet):
             publication_status=PublicationStatus.PUBLISHED, publish_at__lte=timezone.now()
         )
 
+    def scheduled(self, now=None):
+        """Published, but only from a moment still ahead (publish_at > now)."""
+        return self.filter(
+            publication_status=PublicationStatus.PUBLISHED,
+            publish_at__gt=now or timezone.now(),
+        )
+
     def visible_to(self, user):
         """Published items, or everything for staff who may preview drafts."""
         if user.is_authenticated and user.is_staff and user.has_perm(self.change_permission()):

@@ -20,6 +20,7 @@ from .choices import (  # noqa: F401  (re-exported: other apps import them from 
 )
 from .progress import Progress
 from .querysets import CoordinationQuerySet, PlanQuerySet
+from .tally import PublishedPlanTally  # noqa: F401  (counts kept by the database: tally.py)
 
 
 class DimensionQuerySet(models.QuerySet):
@@ -470,7 +471,3 @@ class PlanDocument(models.Model):
 
     def __str__(self):
         return self.title
-
-
-# Counts of published plans kept by the database (plans/tally.py).
-from .tally import PublishedPlanTally  # noqa: E402,F401

@@ -20,7 +20,6 @@ and a flush empties tables without firing them.
 
 from django.db import connections, models
 from django.db.models import Count, Sum
-from django.utils import timezone
 
 from cica_site.publishing import PublicationStatus
 
@@ -205,10 +204,7 @@ def _scheduled(fields):
     """{values of fields: n} of published plans whose publish_at is still ahead."""
     from .models import Plan
 
-    scheduled = Plan.objects.filter(
-        publication_status=PublicationStatus.PUBLISHED, publish_at__gt=timezone.now()
-    )
-    return _grouped(scheduled, fields, Count("pk"))
+    return _grouped(Plan.objects.scheduled(), fields, Count("pk"))
 
 
 def published_counts(*fields):

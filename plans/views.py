@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
@@ -97,9 +98,9 @@ class PlanListView(ListView):
             group_counts = None
             if self.is_unfiltered():
                 # The whole published list: its group sizes are in the tally.
-                def group_counts():
-                    return tally.ordered_group_counts(group_fields, group_order)
-
+                group_counts = functools.partial(
+                    tally.ordered_group_counts, group_fields, group_order
+                )
             return GroupedPaginator(
                 queryset,
                 per_page,

@@ -42,11 +42,7 @@ def dashboard(user):
         drafts += _items(
             model.objects.filter(publication_status=PublicationStatus.DRAFT).order_by("-pk")
         )
-        scheduled += _items(
-            model.objects.filter(
-                publication_status=PublicationStatus.PUBLISHED, publish_at__gt=now
-            ).order_by("publish_at")
-        )
+        scheduled += _items(model.objects.scheduled(now).order_by("publish_at"))
     plan_counts = dict(Plan.objects.values_list("status").annotate(count=Count("pk")).order_by())
     today = timezone.localdate()
     return {
