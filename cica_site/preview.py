@@ -3,6 +3,13 @@
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 
+def never_store(response):
+    """A page showing unpublished data to staff must never be kept by any cache."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
 class PreviewableDetailMixin:
     """For a DetailView whose queryset uses ``visible_to(user)``.
 
@@ -19,7 +26,6 @@ class PreviewableDetailMixin:
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         if context.get("preview"):
-            add_never_cache_headers(response)
-            patch_cache_control(response, private=True)
+            never_store(response)
             response["X-Robots-Tag"] = "noindex"
         return response

@@ -1,8 +1,7 @@
 from django.db.models import Prefetch
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView
 
-from cica_site.preview import PreviewableDetailMixin
+from cica_site.preview import PreviewableDetailMixin, never_store
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
@@ -18,13 +17,6 @@ SORT_ORDERS = {
 }
 DEFAULT_SORT = "name"
 MEMBER_PAGE_SECTIONS = [plan_sections, event_sections]
-
-
-def never_store(response):
-    """A list showing unpublished data to staff must never be kept by a shared cache."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
 
 
 def may_preview(user):
