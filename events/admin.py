@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cica_site.partial_dates import DatePrecision
-from cica_site.queries import years_with
 from cica_site.staff.admin import ContentAdmin
+from cica_site.staff.filters import year_filter
 from cica_site.staff.locking import LockedModelForm
 from members.models import Participant
 from plans.models import Plan
@@ -21,21 +21,6 @@ class EventDocumentInline(admin.TabularInline):
     model = EventDocument
     extra = 0
     fields = ["kind", "title", "file"]
-
-
-class EventYearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = years_with(Event.objects.all(), "start_date")
-        return [(str(year), str(year)) for year in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit() and 1 <= int(value) <= 9999:
-            return queryset.filter(start_date__year=int(value))
-        return queryset
 
 
 class HostFilter(admin.SimpleListFilter):
@@ -114,7 +99,7 @@ class EventAdmin(ContentAdmin):
         "kind",
         "status",
         HostFilter,
-        EventYearFilter,
+        year_filter("start_date"),
         "publication_status",
     ]
     search_fields = ["title", "slug", "city", "venue", "summary", "hosts__name"]

@@ -2,25 +2,10 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.queries import years_with
 from cica_site.staff.admin import ContentAdmin
+from cica_site.staff.filters import year_filter
 
 from .models import Publication
-
-
-class PostedYearFilter(admin.SimpleListFilter):
-    title = _("year posted")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = years_with(Publication.objects.all(), "posted_on")
-        return [(str(year), str(year)) for year in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit() and 1 <= int(value) <= 9999:
-            return queryset.filter(posted_on__year=int(value))
-        return queryset
 
 
 @admin.register(Publication)
@@ -34,7 +19,7 @@ class PublicationAdmin(ContentAdmin):
         "publish_at",
         "public_page",
     ]
-    list_filter = ["kind", "publication_status", PostedYearFilter]
+    list_filter = ["kind", "publication_status", year_filter("posted_on", _("year posted"))]
     search_fields = ["title", "slug", "standfirst", "body", "author", "speaker"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related_states", "related_plans", "related_events"]
