@@ -98,6 +98,26 @@ def test_filters_by_kind_year_host_and_dimension(client):
         assert {title for title in everything if title in html} == expected, query
 
 
+def test_host_choices_are_the_published_states_that_hosted_a_published_event(client):
+    kazakhstan = ParticipantFactory(name="Kazakhstan", slug="kazakhstan")
+    only_draft = ParticipantFactory(name="Only-draft host", slug="only-draft")
+    ParticipantFactory(name="Never a host", slug="never")
+    unpublished = ParticipantFactory(
+        name="Unpublished host", slug="unpublished", publication_status=PublicationStatus.DRAFT
+    )
+    EventFactory(title="Almaty summit", hosts=[kazakhstan, unpublished])
+    EventFactory(title="Draft meeting", hosts=[only_draft], publication_status="draft")
+    EventFactory(title="Old meeting", start_date=datetime.date(2002, 6, 4), hosts=[kazakhstan])
+    for name in ["events:list", "events:past"]:
+        html = html_of(client.get(reverse(name)))
+        host_select = html[
+            html.index('name="host"') : html.index("</select>", html.index('name="host"'))
+        ]
+        assert '<option value="kazakhstan">Kazakhstan</option>' in host_select
+        for slug in ["only-draft", "never", "unpublished"]:
+            assert f'value="{slug}"' not in host_select, (name, slug)
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -99,6 +99,27 @@ def test_list_shows_published_plans_with_status_and_coordinators(client, catalog
     assert 'for="id_dimension"' in html and 'for="id_year"' in html
 
 
+def test_coordinator_choices_are_the_published_states_with_a_role(client, catalogue):
+    ParticipantFactory(name="No role", slug="no-role")
+    hidden = ParticipantFactory(
+        name="Unpublished coordinator",
+        slug="unpublished",
+        publication_status=PublicationStatus.DRAFT,
+    )
+    CoordinationFactory(state=hidden, plan=catalogue["smes_plan"])
+    html = client.get(LIST_URL).content.decode()
+    start = html.index('name="coordinator"')
+    options = html[start : html.index("</select>", start)]
+    assert [
+        slug for slug in ("russia", "tajikistan", "uzbekistan") if f'value="{slug}"' in options
+    ] == [
+        "russia",
+        "tajikistan",
+        "uzbekistan",
+    ]
+    assert 'value="no-role"' not in options and 'value="unpublished"' not in options
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
