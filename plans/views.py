@@ -15,8 +15,9 @@ from . import tally
 from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
-from .models import Coordination, Dimension, Measure, MeasureStatus, Plan, PlanStatus, StatusChange
+from .models import Dimension, Measure, MeasureStatus, Plan, PlanStatus, StatusChange
 from .progress import Progress
+from .roles import attach_role_levels, published_roles
 
 RECENT_DAYS = 90
 # The board's two lists show at most this many plans: a large archive has thousands.
@@ -25,15 +26,13 @@ BOARD_LIST_LIMIT = 50
 GROUPED_SORTS = {"dimension", "-dimension"}
 
 
-def with_coordinations(queryset, prefix=""):
-    """Prefetch the roles of the plans, their priority areas and their dimensions.
-
-    Only roles of published states: an unpublished participant's name is not public yet.
-    """
-    roles = Coordination.objects.in_role_order().filter(state__in=Participant.objects.published())
+def with_coordinations(queryset):
+    """Prefetch the roles of the plans, their priority areas and their dimensions: for
+    the CSV export, which reads every plan. Pages attach them with plans.roles."""
+    roles = published_roles()
     return queryset.prefetch_related(
         *(
-            Prefetch(f"{prefix}{subject}coordinations", queryset=roles)
+            Prefetch(f"{subject}coordinations", queryset=roles)
             for subject in ("", "priority_area__", "dimension__")
         )
     )
@@ -64,7 +63,7 @@ class PlanListView(ListView):
     paginate_by = 20
 
     def get(self, request, *args, **kwargs):
-        base = with_coordinations(Plan.objects.published().for_list())
+        base = Plan.objects.published().for_list()
         self.filterset = PlanFilter(request.GET, queryset=base, request=request)
         self.sort = sort_key(request.GET.get("sort"))
         if request.GET.get("format") == "csv":
@@ -73,7 +72,7 @@ class PlanListView(ListView):
                     _("Invalid filter: %(errors)s") % {"errors": self._error_text()},
                     content_type="text/plain; charset=utf-8",
                 )
-            return plans_csv_response(request, self.get_queryset())
+            return plans_csv_response(request, with_coordinations(self.get_queryset()))
         response = super().get(request, *args, **kwargs)
         if not self.filterset.is_valid():
             # The page still shows the form and its errors, but no misleading results.
@@ -119,6 +118,7 @@ class PlanListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        attach_role_levels(context["plans"])
         counts = measure_counts(context["plans"])
         for plan in context["plans"]:
             plan.list_progress = Progress(*counts.get(plan.pk, (0, 0, 0)))
@@ -154,7 +154,12 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
                 "documents",
             )
         )
-        return with_coordinations(queryset)
+        return queryset
+
+    def get_object(self, queryset=None):
+        plan = super().get_object(queryset)
+        attach_role_levels([plan])
+        return plan
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

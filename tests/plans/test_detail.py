@@ -203,8 +203,46 @@ def build_detail_data(count):
 @pytest.mark.parametrize("count", [10, 200])
 def test_detail_query_count_is_constant(client, django_assert_max_num_queries, count):
     plan = build_detail_data(count)
-    # plan + 3 role levels + history + measures + their states + documents
-    with django_assert_max_num_queries(8):
+    # plan + roles of its 3 levels + history + measures + their states + documents
+    with django_assert_max_num_queries(6):
         response = client.get(plan.get_absolute_url())
     assert response.status_code == 200
     assert response.context["progress"].total == count
+
+
+def test_roles_of_each_level_shown_and_only_of_published_states(client):
+    plan = PlanFactory(title="Energy plan")
+    other = PlanFactory(title="Other plan")  # another priority area and dimension
+    CoordinationFactory(plan=plan, state=ParticipantFactory(name="Plan Coordinator"))
+    CoordinationFactory(
+        plan=plan,
+        state=ParticipantFactory(name="Hidden State", publication_status=PublicationStatus.DRAFT),
+    )
+    CoordinationFactory(
+        plan=None, priority_area=plan.priority_area, state=ParticipantFactory(name="Area Lead")
+    )
+    CoordinationFactory(
+        plan=None, dimension=plan.dimension, state=ParticipantFactory(name="Dimension Lead")
+    )
+    CoordinationFactory(plan=other, state=ParticipantFactory(name="Other Coordinator"))
+    CoordinationFactory(
+        plan=None, dimension=other.dimension, state=ParticipantFactory(name="Other Lead")
+    )
+    detail = client.get(plan.get_absolute_url())
+    levels = [
+        (subject, [role.state.name for role in roles])
+        for subject, roles in detail.context["coordination_levels"]
+    ]
+    assert levels == [
+        (plan, ["Plan Coordinator"]),
+        (plan.priority_area, ["Area Lead"]),
+        (plan.dimension, ["Dimension Lead"]),
+    ]
+    html = detail.content.decode()
+    assert "Hidden State" not in html
+    assert "Other Coordinator" not in html and "Other Lead" not in html
+    listed = {
+        row.title: [role.state.name for role in row.effective_coordinations()]
+        for row in client.get("/plans/").context["plans"]
+    }
+    assert listed == {"Energy plan": ["Plan Coordinator"], "Other plan": ["Other Coordinator"]}

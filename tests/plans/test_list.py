@@ -230,12 +230,12 @@ def test_list_query_count_is_constant(client, django_assert_max_num_queries, cou
     dimension = make_plans(count)
     state = Plan.objects.first().coordinations.get().state
     # group counts + group order (cica_site.pagination, in place of one COUNT) + page
-    # + measure counts of the page + 3 role prefetches + 3 filter choice lists (+1 per
+    # + measure counts of the page + the roles of the page + 3 filter choice lists (+1 per
     # lookup filter used, +1 for the dimensions and priority areas whose name matches).
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         assert client.get(LIST_URL).status_code == 200
     filtered = {"coordinator": state.slug, "dimension": dimension.slug, "year": 2021, "q": "plan"}
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         response = client.get(LIST_URL, filtered)
     assert response.status_code == 200
     assert len(response.context["plans"]) == min(count, 20)
