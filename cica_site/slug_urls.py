@@ -33,6 +33,19 @@ def slug_url(viewname, slug):
     return before + slug + after
 
 
+def slug_url_function(viewname):
+    """slug_url for many slugs of one view (a sitemap file): the URLconf and script
+    prefix, per-request values behind context-local lookups, are read once."""
+    before, after = _url_parts(viewname, get_urlconf(), get_script_prefix())
+
+    def url(slug):
+        if not PLAIN_SLUG.fullmatch(slug):
+            return reverse(viewname, kwargs={"slug": slug})
+        return before + slug + after
+
+    return url
+
+
 def _urls_changed(setting, **kwargs):
     if setting == "ROOT_URLCONF":
         _url_parts.cache_clear()

@@ -2,7 +2,7 @@ import pytest
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from cica_site.slug_urls import slug_url
+from cica_site.slug_urls import slug_url, slug_url_function
 
 VIEWS = [
     "members:detail",
@@ -17,6 +17,7 @@ VIEWS = [
 @pytest.mark.parametrize("slug", ["kazakhstan", "third-cica-summit", "a_b-2030", "2030"])
 def test_slug_url_equals_reverse(viewname, slug):
     assert slug_url(viewname, slug) == reverse(viewname, kwargs={"slug": slug})
+    assert slug_url_function(viewname)(slug) == reverse(viewname, kwargs={"slug": slug})
 
 
 @pytest.mark.parametrize("slug", ["ünïcode", "a b/c", ""])
@@ -25,6 +26,8 @@ def test_a_slug_the_url_pattern_refuses_is_refused_as_by_reverse(slug):
         reverse("events:detail", kwargs={"slug": slug})
     with pytest.raises(NoReverseMatch):
         slug_url("events:detail", slug)
+    with pytest.raises(NoReverseMatch):
+        slug_url_function("events:detail")(slug)
 
 
 def test_slug_url_follows_the_script_prefix():
@@ -32,6 +35,7 @@ def test_slug_url_follows_the_script_prefix():
     try:
         set_script_prefix("/cica/")
         assert slug_url("events:detail", "summit") == "/cica" + before
+        assert slug_url_function("events:detail")("summit") == "/cica" + before
         assert slug_url("events:detail", "summit") == reverse("events:detail", args=["summit"])
     finally:
         set_script_prefix("/")
