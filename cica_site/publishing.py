@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .choice_labels import ChoiceLabelsMixin
+
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -39,7 +41,7 @@ class PublishableQuerySet(models.QuerySet):
         return f"{opts.app_label}.change_{opts.model_name}"
 
 
-class Publishable(models.Model):
+class Publishable(ChoiceLabelsMixin, models.Model):
     publication_status = models.CharField(
         _("publication status"),
         max_length=12,

@@ -10,6 +10,7 @@ from django.utils.timezone import now as timezone_now
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cica_site.choice_labels import ChoiceLabelsMixin
 from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from cica_site.publishing import Publishable, PublishableQuerySet
 from cica_site.slug_urls import slug_url
@@ -346,7 +347,7 @@ class EventDocumentKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class EventDocument(models.Model):
+class EventDocument(ChoiceLabelsMixin, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(
         _("kind"), max_length=12, choices=EventDocumentKind.choices, default=EventDocumentKind.OTHER

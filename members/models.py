@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cica_site.choice_labels import ChoiceLabelsMixin
 from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from cica_site.publishing import Publishable, PublishableQuerySet
 from cica_site.slug_urls import slug_url
@@ -136,7 +137,7 @@ class StatusChangeQuerySet(models.QuerySet):
         return self.order_by(F("date").asc(nulls_first=True), "pk")
 
 
-class StatusChange(models.Model):
+class StatusChange(ChoiceLabelsMixin, models.Model):
     """From this date on, the participant had this status."""
 
     participant = models.ForeignKey(

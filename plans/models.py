@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cica_site.choice_labels import ChoiceLabelsMixin
 from cica_site.partial_dates import DatePrecision, format_partial_date
 from cica_site.publishing import Publishable
 from cica_site.slug_urls import slug_url
@@ -267,7 +268,7 @@ class Plan(Publishable):
             return None
 
 
-class Coordination(models.Model):
+class Coordination(ChoiceLabelsMixin, models.Model):
     """A state coordinating or co-coordinating a dimension, a priority area or a plan."""
 
     state = models.ForeignKey(
@@ -338,7 +339,7 @@ class Coordination(models.Model):
         return ""
 
 
-class StatusChange(models.Model):
+class StatusChange(ChoiceLabelsMixin, models.Model):
     """One step of a plan's approval history. Append-only: see plans.workflow."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="status_changes")
@@ -419,7 +420,7 @@ class StatusChange(models.Model):
         return str(self.decided_on.year)
 
 
-class Measure(models.Model):
+class Measure(ChoiceLabelsMixin, models.Model):
     """An implementation measure of an action plan."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
@@ -458,7 +459,7 @@ class Measure(models.Model):
 DOCUMENT_LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 
 
-class PlanDocument(models.Model):
+class PlanDocument(ChoiceLabelsMixin, models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=250)
     language = models.CharField(
