@@ -20,8 +20,9 @@ from .progress import Progress
 from .roles import attach_role_levels, published_roles
 
 RECENT_DAYS = 90
-# The board's two lists show at most this many plans: a large archive has thousands.
-BOARD_LIST_LIMIT = 50
+# The board's two lists show at most this many plans: a large archive has thousands, and
+# the board is read at a glance (the plan list, sorted by decision, holds the rest).
+BOARD_LIST_LIMIT = 20
 # Sorts led by dimension and priority area (see cica_site.pagination).
 GROUPED_SORTS = {"dimension", "-dimension"}
 
