@@ -64,7 +64,9 @@ class PlanQuerySet(PublishableQuerySet):
 
     def status_changed_since(self, day):
         """Plans whose last decision may fall on or after the day, as far as its date is known."""
-        return self.filter(
+        # The first condition holds in every case below; alone, it is one range of the
+        # decision-date index, which otherwise began with every plan never decided.
+        return self.filter(status_decided_on__gte=day.replace(month=1, day=1)).filter(
             models.Q(status_decided_precision=DatePrecision.DAY, status_decided_on__gte=day)
             | models.Q(
                 status_decided_precision=DatePrecision.MONTH,
