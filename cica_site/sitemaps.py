@@ -40,9 +40,10 @@ FIXED_PAGES = [
 ]
 
 
-# Addresses per sitemap file. The protocol allows 50,000; a file of 2,000 (about 260 KB)
-# is quick to make and to serve from the page cache, and 50,000 events are 25 files.
-SECTION_LIMIT = 2000
+# Addresses per sitemap file. The protocol allows 50,000; a file of 1,000 (about 130 KB)
+# is written in about 10 ms without the page cache (bench/README.md), and 50,000 events
+# are 50 files, all listed in the index.
+SECTION_LIMIT = 1000
 
 
 class RequestSiteSitemap(Sitemap):
