@@ -18,8 +18,10 @@ The triggers and the tally's contents are (re)made after every migrate and flush
 and a flush empties tables without firing them.
 """
 
+from collections import defaultdict
+
 from django.db import connections, models
-from django.db.models import Count, Sum
+from django.db.models import Count, Sum, Value
 
 from cica_site.publishing import PublicationStatus
 
@@ -211,11 +213,30 @@ def published_counts(*fields):
     """{values of fields: number of published plans}, e.g. published_counts("status").
 
     ``fields`` are any of dimension, priority_area, status and kind (their ids for the
-    relations). Groups without published plans are left out. Two small queries.
+    relations). Groups without published plans are left out. One query: the tallied
+    groups and, counted negative, the published plans still scheduled.
     """
-    scheduled = _scheduled(fields)
-    tallied = _grouped(PublishedPlanTally.objects.filter(plans__gt=0), fields, Sum("plans"))
-    counts = {key: number - scheduled.get(key, 0) for key, number in tallied.items()}
+    from .models import Plan
+
+    # A constant group when no field is asked for: values() alone would mean every field.
+    group = {"group": Value(0)} if not fields else {}
+    tallied = (
+        PublishedPlanTally.objects.filter(plans__gt=0)
+        .order_by()
+        .values(*fields, **group)
+        .annotate(n=Sum("plans"))
+        .values_list(*fields, "n")
+    )
+    scheduled = (
+        Plan.objects.scheduled()
+        .order_by()
+        .values(*fields, **group)
+        .annotate(n=-Count("pk"))
+        .values_list(*fields, "n")
+    )
+    counts = defaultdict(int)
+    for *key, number in tallied.union(scheduled, all=True):
+        counts[tuple(key)] += number or 0  # SUM of no rows is NULL
     return {key: number for key, number in counts.items() if number > 0}
 
 

@@ -147,9 +147,9 @@ def board_data(count):
 @time_machine.travel(TODAY, tick=False)
 def test_board_query_count_is_constant(client, django_assert_max_num_queries, count):
     board_data(count)
-    # dimensions + counts (the tally, and the scheduled plans to take off: plans/tally.py)
+    # dimensions + counts (the tally less the scheduled plans, one query: plans/tally.py)
     # + recently changed + period ended
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(4):
         response = client.get(BOARD_URL)
     assert response.status_code == 200
     assert response.context["total"] == count
