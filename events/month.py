@@ -5,6 +5,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from .models import EventStatus
 
 # CICA dates from 1992. Bounding the calendar keeps every grid within datetime.date's range
 # and ends the previous/next chain that crawlers would otherwise follow for ever.
@@ -17,6 +21,10 @@ class Day:
     in_month: bool
     is_today: bool
     events: list = field(default_factory=list)
+
+    @property
+    def iso(self):
+        return self.date.isoformat()
 
 
 def month_or_none(year, month):
@@ -67,3 +75,24 @@ def weekday_headers():
 
 def month_name(first):
     return MONTHS[first.month]
+
+
+CANCELLED_CLASS = SafeString(' class="is-cancelled"')
+
+
+def event_item_html(event):
+    """The <li> naming an event, as the grid and the day-by-day list both show it.
+
+    Written once per event in Python: a busy month lists a hundred events twice, and
+    through the template each took about 30 us, a third of the page's time.
+    """
+    status = ""
+    if event.status != EventStatus.SCHEDULED:
+        status = format_html(' <span class="muted">({})</span>', event.get_status_display())
+    return format_html(
+        '<li{}><a href="{}">{}</a>{}</li>',
+        CANCELLED_CLASS if event.is_cancelled else "",
+        event.get_absolute_url(),
+        event.title,
+        status,
+    )

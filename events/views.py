@@ -102,6 +102,8 @@ class MonthView(TemplateView):
             raise Http404(_("No such month."))
         published = Event.objects.published()
         events = list(published.in_month(first.year, first.month))
+        for event in events:
+            event.item_html = month.event_item_html(event)
         context.update(
             month_start=first,
             month_name=month.month_name(first),

@@ -112,3 +112,16 @@ def test_first_and_last_representable_months_have_no_link_beyond(client):
 )
 def test_impossible_months_are_404(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_each_event_item_in_grid_and_day_list_links_shows_status_and_escapes(client):
+    event = EventFactory(title="Summit <Almaty> & co", start_date=datetime.date(2030, 6, 4))
+    EventFactory(title="Called-off SOC", start_date=datetime.date(2030, 6, 5), status="cancelled")
+    EventFactory(title="Later SOC", start_date=datetime.date(2030, 6, 6), status="postponed")
+    html = client.get(month_url(2030, 6)).content.decode()
+    item = f'<li><a href="{event.get_absolute_url()}">Summit &lt;Almaty&gt; &amp; co</a></li>'
+    assert html.count(item) == 2  # the grid and the day-by-day list
+    assert html.count('<li class="is-cancelled"><a href="') == 2
+    assert html.count('Called-off SOC</a> <span class="muted">(Cancelled)</span></li>') == 2
+    assert html.count('Later SOC</a> <span class="muted">(Postponed)</span></li>') == 2
+    assert html.count("(Scheduled)") == 0
