@@ -241,3 +241,37 @@ def test_published_detail_is_no_preview_for_staff(staff_client):
 def test_unknown_slug_is_404(client):
     assert client.get("/events/no-such-event/").status_code == 404
     assert client.get("/events/no-such-event.ics").status_code == 404
+
+
+def test_list_item_markup_with_status_place_and_published_hosts_only(client):
+    kazakhstan = ParticipantFactory(name="Kazakhstan")
+    hidden = ParticipantFactory(name="Hidden host", publication_status=PublicationStatus.DRAFT)
+    china = ParticipantFactory(name="China")
+    cancelled = EventFactory(
+        title="Called <off>",
+        kind="soc",
+        status="cancelled",
+        start_date=TODAY + datetime.timedelta(days=5),
+        venue="Palace",
+        city="Astana",
+        hosts=[china, hidden, kazakhstan],
+    )
+    plain = EventFactory(title="Quiet meeting", start_date=TODAY + datetime.timedelta(days=9))
+    html = html_of(client.get(reverse("events:list")))
+    assert (
+        '<li class="event-item event-item--cancelled">\n'
+        f'  <h3 class="event-item__title"><a href="{cancelled.get_absolute_url()}">'
+        "Called &lt;off&gt;</a></h3>\n"
+        f'  <p class="event-item__when"><time datetime="{cancelled.when_iso}">'
+        f"{cancelled.when_display}</time>"
+        ' <span class="badge event-status event-status--cancelled">Cancelled</span></p>\n'
+        '  <p class="event-item__meta muted">'
+        f"{cancelled.get_kind_display()} · Palace, Astana · Hosted by China, Kazakhstan</p>\n"
+        "</li>"
+    ) in html
+    assert (
+        '<li class="event-item">\n'
+        f'  <h3 class="event-item__title"><a href="{plain.get_absolute_url()}">Quiet meeting</a>'
+    ) in html
+    assert f"{plain.when_display}</time></p>" in html
+    assert "Hidden host" not in html
