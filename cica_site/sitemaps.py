@@ -107,6 +107,25 @@ class SlugRowsSitemap(RequestSiteSitemap):
         fields = ("slug", "updated_at") if self.dated else ("slug",)
         return self.published().order_by("pk").values_list(*fields)
 
+    def page_rows(self, page):
+        """The rows of one page of the section, without counting the section first.
+
+        The paginator would count every published row to check the page number (2.6 ms
+        of the database's time for 50,000 events); a page past the end is instead found
+        empty. Page 1 of an empty section is an empty sitemap, as with the paginator.
+        """
+        try:
+            number = int(page)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("That page number is not an integer.") from error
+        if number < 1:
+            raise EmptyPage("That page number is less than 1.")
+        start = (number - 1) * self.limit
+        rows = list(self.items()[start : start + self.limit])
+        if not rows and number > 1:
+            raise EmptyPage("That page contains no results.")
+        return rows
+
     def xml_entries(self, page, protocol):
         """Like _url_entries(get_urls()), without a dict and four generator steps per
         row; the latest change of the page is kept for the Last-Modified header."""
@@ -115,7 +134,7 @@ class SlugRowsSitemap(RequestSiteSitemap):
         changefreq = f"<changefreq>{escape(self.changefreq)}</changefreq>"
         zone = timezone.get_current_timezone()
         entries, latest = [], None
-        for row in self.paginator.page(page).object_list:
+        for row in self.page_rows(page):
             location = escape(host + url_of(row[0]))
             lastmod = row[1] if self.dated else None
             if lastmod is None:

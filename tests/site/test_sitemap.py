@@ -110,7 +110,8 @@ def test_sitemap_query_count_is_constant(client, django_assert_max_num_queries, 
         PublicationsEventFactory()
         PublicationFactory()
     # The index: per section a count, and the latest change where known (events,
-    # publications); plus the Site lookup. A section page: a count and the page.
+    # publications); plus the Site lookup. A section page: its rows (the fixed and About
+    # pages, built by Django's Sitemap, a count too).
     with django_assert_max_num_queries(9):
         assert client.get("/sitemap.xml").status_code == 200
     for section in ("pages", "about", "members", "plans", "events", "publications"):
@@ -144,3 +145,29 @@ def test_a_dated_section_sends_last_modified_of_its_newest_item(client):
 def test_a_section_page_that_does_not_exist_is_404(client, page):
     PublicationFactory(slug="only-one")
     assert client.get(f"/sitemap-publications.xml?p={page}").status_code == 404
+
+
+def test_a_section_split_into_pages_lists_each_item_once(client, monkeypatch):
+    from cica_site import sitemaps
+
+    monkeypatch.setattr(sitemaps.RequestSiteSitemap, "limit", 2)
+    for index in range(5):
+        PublicationFactory(slug=f"paged-{index}")
+    index_xml = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-publications.xml?p=3" in index_xml
+    assert "/sitemap-publications.xml?p=4" not in index_xml
+    pages = []
+    for page in (1, 2, 3):
+        response = client.get(f"/sitemap-publications.xml?p={page}")
+        assert response.status_code == 200
+        pages.append(
+            [
+                urlsplit(loc.text).path
+                for loc in ET.fromstring(response.content).iter()
+                if loc.tag.endswith("loc")
+            ]
+        )
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert sorted(sum(pages, [])) == [f"/publications/paged-{index}/" for index in range(5)]
+    assert client.get("/sitemap-publications.xml?p=4").status_code == 404
+    assert client.get("/sitemap-members.xml?p=1").status_code == 200  # empty section: page 1
