@@ -202,11 +202,11 @@ def _grouped(queryset, fields, aggregate):
     return {tuple(row[field] for field in fields): row["n"] for row in rows}
 
 
-def _scheduled(fields):
+def _scheduled(fields, **filters):
     """{values of fields: n} of published plans whose publish_at is still ahead."""
     from .models import Plan
 
-    return _grouped(Plan.objects.scheduled(), fields, Count("pk"))
+    return _grouped(Plan.objects.scheduled().filter(**filters), fields, Count("pk"))
 
 
 def published_counts(*fields):
@@ -244,16 +244,22 @@ def published_total():
     return published_counts().get((), 0)
 
 
-def ordered_group_counts(group_fields, group_order):
-    """[(keys, member, rows)] for cica_site.pagination.GroupedPaginator, in list order.
+# The plan columns the tally is kept by: a filter on these alone can be read from it.
+TALLIED_FIELDS = {"dimension", "priority_area", "status", "kind"}
+
+
+def ordered_group_counts(group_fields, group_order, **filters):
+    """[(keys, member, rows)] for cica_site.pagination.GroupedPaginator, in list order,
+    of the published plans matching ``filters`` (field=value, fields of TALLIED_FIELDS).
 
     The groups are ordered by the database itself (``group_order`` over the related
     tables, as the plan list's order_by), so the order is the one the list's rows have.
     """
-    scheduled = _scheduled(group_fields)
+    assert set(filters) <= TALLIED_FIELDS, filters
+    scheduled = _scheduled(group_fields, **filters)
     key_fields = [name.lstrip("-") for name in group_order]
     rows = (
-        PublishedPlanTally.objects.filter(plans__gt=0)
+        PublishedPlanTally.objects.filter(plans__gt=0, **filters)
         .values(*group_fields)
         .annotate(n=Sum("plans"))
         .order_by(*group_order, *group_fields)

@@ -96,10 +96,12 @@ class PlanListView(ListView):
             group_fields = ["dimension", "priority_area"]
             group_order = SORT_ORDERS[self.sort][:2]
             group_counts = None
-            if self.is_unfiltered():
-                # The whole published list: its group sizes are in the tally.
+            tallied_filters = self.tallied_filters()
+            if tallied_filters is not None:
+                # The published list, whole or filtered by tallied fields only (as the
+                # status board's links are): its group sizes are in the tally.
                 group_counts = functools.partial(
-                    tally.ordered_group_counts, group_fields, group_order
+                    tally.ordered_group_counts, group_fields, group_order, **tallied_filters
                 )
             return GroupedPaginator(
                 queryset,
@@ -112,10 +114,17 @@ class PlanListView(ListView):
             )
         return super().get_paginator(queryset, per_page, **kwargs)
 
-    def is_unfiltered(self):
-        return self.filterset.is_valid() and all(
-            value in (None, "") for value in self.filterset.form.cleaned_data.values()
-        )
+    def tallied_filters(self):
+        """{field: value} of the filters used, when all are fields the plan tally is kept
+        by (plans.tally.TALLIED_FIELDS); else None."""
+        if not self.filterset.is_valid():
+            return None
+        used = {
+            name: getattr(value, "pk", value)
+            for name, value in self.filterset.form.cleaned_data.items()
+            if value not in (None, "")
+        }
+        return used if set(used) <= tally.TALLIED_FIELDS else None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -132,6 +132,54 @@ def test_groups_come_in_the_order_of_the_plan_list(areas):
         ]
 
 
+def test_filtered_groups_equal_counting_the_filtered_plans(areas):
+    (first, alpha), (_, beta), (second, _), _ = areas
+    for dimension, area in areas:
+        plan_with_status(PlanStatus.APPROVED_BY_SOC, dimension=dimension, priority_area=area)
+        PlanFactory(dimension=dimension, priority_area=area, kind=PlanKind.CONCEPT_PAPER)
+    plan_with_status(PlanStatus.APPROVED_BY_SOC, dimension=first, priority_area=alpha)
+    PlanFactory(dimension=first, publication_status=PublicationStatus.DRAFT)
+    PlanFactory(dimension=first, publish_at=timezone.now() + datetime.timedelta(days=1))
+    fields, order = ["dimension", "priority_area"], ["dimension__position", "priority_area__name"]
+    for filters in (
+        {"dimension": first.pk},
+        {"status": PlanStatus.APPROVED_BY_SOC},
+        {"dimension": first.pk, "status": PlanStatus.APPROVED_BY_SOC},
+        {"priority_area": beta.pk, "kind": PlanKind.CONCEPT_PAPER},
+        {"dimension": second.pk, "status": PlanStatus.COMPLETED},
+    ):
+        plans = Plan.objects.published().filter(**filters).order_by(*order, *fields, "pk")
+        expected = []
+        for plan in plans:
+            member = {"dimension": plan.dimension_id, "priority_area": plan.priority_area_id}
+            if expected and expected[-1][0] == member:
+                expected[-1][1] += 1
+            else:
+                expected.append([member, 1])
+        groups = tally.ordered_group_counts(fields, order, **filters)
+        assert [[member, number] for _, member, number in groups] == expected, filters
+
+
+def test_the_filtered_list_reads_the_tally_only_for_tallied_fields(client, areas, monkeypatch):
+    calls = []
+    original = tally.ordered_group_counts
+    monkeypatch.setattr(
+        tally,
+        "ordered_group_counts",
+        lambda *args, **kwargs: calls.append(kwargs) or original(*args, **kwargs),
+    )
+    first, alpha = areas[0]
+    plan_with_status(PlanStatus.APPROVED_BY_SOC, dimension=first, priority_area=alpha)
+    assert (
+        client.get("/plans/", {"dimension": first.slug, "status": "approved_soc"}).status_code
+        == 200
+    )
+    assert calls == [{"dimension": first.pk, "status": "approved_soc"}]
+    assert client.get("/plans/", {"status": "approved_soc", "year": 2021}).status_code == 200
+    assert client.get("/plans/", {"q": "plan"}).status_code == 200
+    assert len(calls) == 1  # counted from the filtered rows instead
+
+
 def test_install_counts_afresh_and_can_run_again(areas):
     for dimension, area in areas:
         PlanFactory(dimension=dimension, priority_area=area)
