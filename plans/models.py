@@ -169,6 +169,11 @@ class Plan(Publishable):
             ),
             # Sort "dimension": one group at a time (see cica_site.pagination).
             models.Index(fields=["dimension", "priority_area", "title", "id"], name="plan_group"),
+            # The same, filtered by status (the status board's links: dimension x status).
+            models.Index(
+                fields=["dimension", "status", "priority_area", "title", "id"],
+                name="plan_group_by_status",
+            ),
             models.Index(fields=["title", "id"], name="plan_title"),
             models.Index(fields=["start_year", "end_year", "title"], name="plan_period"),
             models.Index(fields=["status_decided_on", "title", "id"], name="plan_decided"),
