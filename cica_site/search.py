@@ -9,7 +9,6 @@ SQLite: every word must appear somewhere, titles that contain the words rank fir
 Whatever the backend, one query per group, at most RESULTS_PER_GROUP results each.
 """
 
-import contextlib
 import functools
 import operator
 import re
@@ -23,7 +22,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
@@ -175,13 +174,12 @@ def search(query):
     if not words:
         return []
     use_full_text = connection.vendor == "postgresql"
-    if use_full_text:
-        with _plans_for_these_words():
-            found = [(source, _full_text_rows(source, query)) for source in SOURCES]
-    else:
-        found = [(source, _fallback_rows(source, words)) for source in SOURCES]
     groups = []
-    for source, rows in found:
+    for source in SOURCES:
+        if use_full_text:
+            rows = _full_text_rows(source, query)
+        else:
+            rows = _fallback_rows(source, words)
         group = Group(key=source.key, label=source.label)
         for obj in rows[:RESULTS_PER_GROUP]:
             text = getattr(obj, "headline", None) if use_full_text else None
@@ -198,19 +196,6 @@ def search(query):
         if group.results:
             groups.append(group)
     return groups
-
-
-@contextlib.contextmanager
-def _plans_for_these_words():
-    """Plan the search queries for the words searched, not once for any words.
-
-    Repeated queries become prepared statements (settings.py), which PostgreSQL may run
-    with one generic plan; how many rows a search matches depends on its words, and the
-    generic plan made the event search twice as slow.
-    """
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
-        yield
 
 
 def _snippet_text(source):

@@ -134,17 +134,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("postgresql") and os.environ.get(
-    "DJANGO_DB_PREPARED_STATEMENTS", "1"
-) not in ("0", "false", ""):
-    # Parameters bound by the server, and a query run five times on a connection
-    # (connections persist: CONN_MAX_AGE) becomes a prepared statement: PostgreSQL then
-    # stops parsing and planning it on every request, which was up to half of a page's
-    # SQL time. Set DJANGO_DB_PREPARED_STATEMENTS=0 behind a transaction-mode pooler
-    # (PgBouncer), which cannot keep prepared statements.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5
-    )
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
