@@ -26,11 +26,10 @@ import datetime
 import functools
 
 from django.conf import settings
-from django.utils import translation
 from icalendar import Timezone
 
 from . import ics_writer
-from .models import Event, EventStatus
+from .models import EventStatus
 
 UID_DOMAIN = getattr(settings, "EVENTS_ICS_UID_DOMAIN", "s-cica.org")
 PRODID = "-//CICA Secretariat//Events//EN"
@@ -57,18 +56,9 @@ def _description(event, url):
     return "\n\n".join(part for part in parts if part)
 
 
-@functools.lru_cache(maxsize=64)
-def _kind_label(kind, language):
-    # event.get_kind_display() in the active language, which is why the language is part of
-    # the key. Django rebuilds the choices and translates the label on every call: about
-    # 30 us an event, more than writing the rest of its VEVENT.
-    return str(dict(Event._meta.get_field("kind").flatchoices).get(kind, kind))
-
-
-def event_properties(event, absolute_url, language):
+def event_properties(event, absolute_url):
     """One VEVENT's values as the arguments of icalendar's ``Event.new``, or None for an
-    event whose day is not known. ``language`` is the active one (looked up once a calendar:
-    translation.get_language() costs about 1 us)."""
+    event whose day is not known."""
     if not event.has_known_day:
         return None
     if event.starts_at is not None:
@@ -89,19 +79,18 @@ def event_properties(event, absolute_url, language):
         "status": CALENDAR_STATUS.get(event.status, "CONFIRMED"),
         "location": event.place_display or None,
         "description": _description(event, absolute_url),
-        "categories": [_kind_label(event.kind, language)],
+        "categories": [str(event.get_kind_display())],
         "url": absolute_url,
     }
 
 
 def build_calendar(events, absolute_url_for, name):
     """The calendar as bytes. ``absolute_url_for(event)`` gives each event's page address."""
-    language = translation.get_language()
     components = []
     tzids = set()
     timed_years = []
     for event in events:
-        properties = event_properties(event, absolute_url_for(event), language)
+        properties = event_properties(event, absolute_url_for(event))
         if properties is None:
             continue
         components.append(ics_writer.vevent(**properties))

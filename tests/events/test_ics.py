@@ -7,7 +7,6 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 from icalendar.parser import Contentline, Parameters
@@ -210,13 +209,12 @@ MOSCOW = zoneinfo.ZoneInfo("Europe/Moscow")
 
 def build_with_library(events, absolute_url_for, name):
     """events.ics.build_calendar as it was written with icalendar's objects: the reference."""
-    language = translation.get_language()
     calendar = Calendar.new(
         prodid=ics.PRODID, uid=f"calendar@{ics.UID_DOMAIN}", name=name, method=None, version="2.0"
     )
     timed_years = []
     for event in events:
-        properties = ics.event_properties(event, absolute_url_for(event), language)
+        properties = ics.event_properties(event, absolute_url_for(event))
         if properties is None:
             continue
         calendar.add_component(CalendarEvent.new(**properties))
@@ -391,9 +389,8 @@ def test_empty_calendar_matches_the_library():
 
 
 def test_category_is_the_kind_label(varied_events):
-    language = translation.get_language()
     for event in varied_events[:-2]:
-        properties = ics.event_properties(event, absolute_url(event), language)
+        properties = ics.event_properties(event, absolute_url(event))
         assert properties["categories"] == [str(event.get_kind_display())]
 
 
