@@ -251,15 +251,9 @@ class Plan(Publishable):
 
     def coordination_levels(self):
         """[(subject, roles)] for the plan, its priority area and its dimension, most specific
-        first, leaving out levels without roles. Reads the roles that plans.roles attached,
-        else prefetched coordinations."""
-        levels = getattr(self, "role_levels", None)
-        if levels is None:
-            subjects = [self, self.priority_area, self.dimension]
-            levels = [
-                (subject, list(subject.coordinations.all())) for subject in subjects if subject
-            ]
-        return [(subject, roles) for subject, roles in levels if subject and roles]
+        first, leaving out levels without roles. Reads the roles plans.roles.attach_role_levels
+        gave the plan."""
+        return [(subject, roles) for subject, roles in self.role_levels if subject and roles]
 
     def effective_coordinations(self):
         """The roles that apply: the plan's own, else its priority area's, else its dimension's."""

@@ -9,26 +9,28 @@ from members.models import Participant
 from .models import Coordination
 
 
-def published_roles():
-    """Roles in display order, of published states only: an unpublished participant's
-    name is not public yet."""
-    return Coordination.objects.in_role_order().filter(state__in=Participant.objects.published())
-
-
 def attach_role_levels(plans):
     """Give each plan the roles of itself, of its priority area and of its dimension
     (Plan.coordination_levels reads them), from one query for all the plans.
 
     Prefetching the three levels took three queries, each compiled and run on every
-    list and detail page.
+    list and detail page. Only roles of published states: an unpublished participant's
+    name is not public yet.
     """
     plans = list(plans)
     if not plans:
         return plans
-    roles = published_roles().filter(
-        Q(plan__in={plan.pk for plan in plans})
-        | Q(priority_area__in={plan.priority_area_id for plan in plans if plan.priority_area_id})
-        | Q(dimension__in={plan.dimension_id for plan in plans})
+    published = Participant.objects.published()
+    roles = (
+        Coordination.objects.in_role_order()
+        .filter(state__in=published)
+        .filter(
+            Q(plan__in={plan.pk for plan in plans})
+            | Q(
+                priority_area__in={plan.priority_area_id for plan in plans if plan.priority_area_id}
+            )
+            | Q(dimension__in={plan.dimension_id for plan in plans})
+        )
     )
     by_subject = defaultdict(list)
     for role in roles:

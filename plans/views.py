@@ -17,7 +17,7 @@ from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
 from .models import Dimension, Measure, MeasureStatus, Plan, PlanStatus, StatusChange
 from .progress import Progress
-from .roles import attach_role_levels, published_roles
+from .roles import attach_role_levels
 
 RECENT_DAYS = 90
 # The board's two lists show at most this many plans: a large archive has thousands, and
@@ -25,18 +25,6 @@ RECENT_DAYS = 90
 BOARD_LIST_LIMIT = 20
 # Sorts led by dimension and priority area (see cica_site.pagination).
 GROUPED_SORTS = {"dimension", "-dimension"}
-
-
-def with_coordinations(queryset):
-    """Prefetch the roles of the plans, their priority areas and their dimensions: for
-    the CSV export, which reads every plan. Pages attach them with plans.roles."""
-    roles = published_roles()
-    return queryset.prefetch_related(
-        *(
-            Prefetch(f"{subject}coordinations", queryset=roles)
-            for subject in ("", "priority_area__", "dimension__")
-        )
-    )
 
 
 def measure_counts(plans):
@@ -73,7 +61,7 @@ class PlanListView(ListView):
                     _("Invalid filter: %(errors)s") % {"errors": self._error_text()},
                     content_type="text/plain; charset=utf-8",
                 )
-            return plans_csv_response(request, with_coordinations(self.get_queryset()))
+            return plans_csv_response(request, attach_role_levels(self.get_queryset()))
         response = super().get(request, *args, **kwargs)
         if not self.filterset.is_valid():
             # The page still shows the form and its errors, but no misleading results.
