@@ -123,7 +123,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "cica_site.form_renderer.QuickTemplatesSetting"
 
 WSGI_APPLICATION = "cica_site.wsgi.application"
 

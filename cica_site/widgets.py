@@ -2,24 +2,13 @@
 
 import django_filters
 from django import forms
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
-CLOSE_OPTGROUP = SafeString("</optgroup>")
+from cica_site.form_renderer import html_attributes
 
-
-def _attributes(attrs):
-    # As django/forms/widgets/attrs.html: False leaves the attribute out, True writes
-    # its name alone.
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
-            for name, value in attrs.items()
-            if value is not False
-        ),
-    )
+CLOSE_OPTGROUP = "</optgroup>"
+SELECTED = " selected"
 
 
 class QuickSelect(forms.Select):
@@ -32,27 +21,36 @@ class QuickSelect(forms.Select):
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = []
-        for group_name, options, _index in widget["optgroups"]:
+        # Select.get_context and optgroups, without a dict for every option.
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        wanted = self.format_value(value)
+        has_selected = False
+        lines = []
+        for option_value, option_label in self.choices:
+            if option_value is None:
+                option_value = ""
+            if isinstance(option_label, (list, tuple)):
+                group_name, options = option_value, option_label
+            else:
+                group_name, options = None, ((option_value, option_label),)
             if group_name:
-                parts.append(format_html('<optgroup label="{}">', group_name))
-            parts.extend(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    str(option["value"]),
-                    _attributes(option["attrs"]),
-                    option["label"],
+                lines.append(format_html('<optgroup label="{}">', group_name))
+            for subvalue, sublabel in options:
+                text = str(subvalue)
+                selected = (not has_selected or self.allow_multiple_selected) and text in wanted
+                has_selected |= selected
+                lines.append(
+                    f'<option value="{conditional_escape(text)}"{SELECTED if selected else ""}>'
+                    f"{conditional_escape(sublabel)}</option>"
                 )
-                for option in options
-            )
             if group_name:
-                parts.append(CLOSE_OPTGROUP)
-        return format_html(
-            '<select name="{}"{}>\n{}\n</select>',
-            widget["name"],
-            _attributes(widget["attrs"]),
-            format_html_join("\n", "{}", ((part,) for part in parts)),
+                lines.append(CLOSE_OPTGROUP)
+        return SafeString(
+            f'<select name="{conditional_escape(name)}"{html_attributes(attrs)}>\n'
+            + "\n".join(lines)
+            + "\n</select>"
         )
 
 
