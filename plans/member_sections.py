@@ -4,6 +4,23 @@ from django.db.models import Exists, OuterRef, Q
 
 from .models import Coordination, CoordinationRole, Plan
 
+ROLE_LIST_FIELDS = [
+    "role",
+    "start_year",
+    "end_year",
+    "dimension__name",
+    "dimension__slug",
+    "dimension__position",
+    "priority_area__name",
+    "priority_area__slug",
+    "priority_area__dimension__name",
+    "priority_area__dimension__position",
+    "plan__title",
+    "plan__slug",
+    "plan__kind",
+    "plan__dimension__position",
+]
+
 
 def _subject_order(role):
     if role.dimension_id:
@@ -25,7 +42,9 @@ def context_for(participant, user):
     roles = sorted(
         Coordination.objects.filter(state=participant)
         .filter(Q(plan__isnull=True) | Exists(visible_plan))
-        .select_related("dimension", "priority_area__dimension", "plan__dimension"),
+        .select_related("dimension", "priority_area__dimension", "plan__dimension")
+        # Only what the list shows and sorts by: not the plans' texts.
+        .only(*ROLE_LIST_FIELDS),
         key=_subject_order,
     )
     return {

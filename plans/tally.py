@@ -194,21 +194,6 @@ def uninstall(using="default"):
             cursor.execute(statement)
 
 
-def _grouped(queryset, fields, aggregate):
-    """{values of fields: aggregate} (with no fields, one total under the key ())."""
-    if not fields:  # values() without fields would mean every field
-        return {(): queryset.aggregate(n=aggregate)["n"] or 0}
-    rows = queryset.order_by().values(*fields).annotate(n=aggregate)
-    return {tuple(row[field] for field in fields): row["n"] for row in rows}
-
-
-def _scheduled(fields, **filters):
-    """{values of fields: n} of published plans whose publish_at is still ahead."""
-    from .models import Plan
-
-    return _grouped(Plan.objects.scheduled().filter(**filters), fields, Count("pk"))
-
-
 def published_counts(*fields):
     """{values of fields: number of published plans}, e.g. published_counts("status").
 
@@ -256,20 +241,33 @@ def ordered_group_counts(group_fields, group_order, **filters):
     tables, as the plan list's order_by), so the order is the one the list's rows have.
     """
     assert set(filters) <= TALLIED_FIELDS, filters
-    scheduled = _scheduled(group_fields, **filters)
+    from .models import Plan
+
     key_fields = [name.lstrip("-") for name in group_order]
-    rows = (
+    columns = [*key_fields, *group_fields, "n"]
+    tallied = (
         PublishedPlanTally.objects.filter(plans__gt=0, **filters)
         .values(*group_fields)
         .annotate(n=Sum("plans"))
-        .order_by(*group_order, *group_fields)
-        .values_list(*key_fields, *group_fields, "n")
+        .order_by()
+        .values_list(*columns)
     )
-    groups = []
+    # In the same query, counted negative: the published plans still scheduled.
+    scheduled = (
+        Plan.objects.scheduled()
+        .filter(**filters)
+        .values(*group_fields)
+        .annotate(n=-Count("pk"))
+        .order_by()
+        .values_list(*columns)
+    )
+    rows = tallied.union(scheduled, all=True).order_by(*group_order, *group_fields)
+    groups = {}
     for row in rows:
-        keys = tuple(row[: len(key_fields)])
-        values = row[len(key_fields) : -1]
-        number = row[-1] - scheduled.get(tuple(values), 0)
-        if number > 0:
-            groups.append((keys, dict(zip(group_fields, values, strict=True)), number))
-    return groups
+        values = tuple(row[len(key_fields) : -1])
+        if values in groups:
+            groups[values][2] += row[-1]
+        else:
+            keys = tuple(row[: len(key_fields)])
+            groups[values] = [keys, dict(zip(group_fields, values, strict=True)), row[-1]]
+    return [tuple(group) for group in groups.values() if group[2] > 0]
