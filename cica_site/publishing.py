@@ -17,11 +17,20 @@ class PublicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+def published_q(relation=None):
+    """published()'s condition, on this model or across a relation (e.g. "state")."""
+    prefix = f"{relation}__" if relation else ""
+    return models.Q(
+        **{
+            f"{prefix}publication_status": PublicationStatus.PUBLISHED,
+            f"{prefix}publish_at__lte": timezone.now(),
+        }
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(
-            publication_status=PublicationStatus.PUBLISHED, publish_at__lte=timezone.now()
-        )
+        return self.filter(published_q())
 
     def scheduled(self, now=None):
         """Published, but only from a moment still ahead (publish_at > now)."""

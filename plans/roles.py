@@ -4,9 +4,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from members.models import Participant
+from cica_site.publishing import published_q
 
-from .models import Coordination
+from .models import Coordination, CoordinationRole
 
 
 def attach_role_levels(plans):
@@ -20,10 +20,11 @@ def attach_role_levels(plans):
     plans = list(plans)
     if not plans:
         return plans
-    published = Participant.objects.published()
     roles = (
-        Coordination.objects.in_role_order()
-        .filter(state__in=published)
+        Coordination.objects.select_related("state")
+        # The state's publication checked on the join select_related makes anyway:
+        # "state IN (published states)" cost a subquery to build and plan.
+        .filter(published_q("state"))
         .filter(
             Q(plan__in={plan.pk for plan in plans})
             | Q(
@@ -31,7 +32,10 @@ def attach_role_levels(plans):
             )
             | Q(dimension__in={plan.dimension_id for plan in plans})
         )
+        .order_by("state__name", "pk")
     )
+    # Coordinators first (a stable sort keeps the names' order), as in_role_order.
+    roles = sorted(roles, key=lambda role: role.role != CoordinationRole.COORDINATOR)
     by_subject = defaultdict(list)
     for role in roles:
         # A role has exactly one subject (a database constraint).
