@@ -6,11 +6,13 @@ import pytest
 from django.template import Context, Engine
 from django.utils import translation
 
-from plans.models import CoordinationRole, PlanKind
-from plans.templatetags.plan_items import participant_role_item
+from plans.models import CoordinationRole, MeasureStatus, PlanKind, PlanStatus
+from plans.progress import Progress
+from plans.templatetags.plan_items import participant_role_item, progress_cell, status_badge
 from tests.factories import (
     CoordinationFactory,
     DimensionFactory,
+    MeasureFactory,
     ParticipantFactory,
     PlanFactory,
     PriorityAreaFactory,
@@ -59,3 +61,40 @@ def test_the_member_page_shows_the_lines_as_the_template_did(client, roles):
     html = client.get(roles[0].state.get_absolute_url()).content.decode()
     for role in roles:
         assert reference(role) in html
+
+
+def render_reference(name, **context):
+    template = Engine.get_default().from_string((REFERENCE.parent / name).read_text())
+    return template.render(Context(context))
+
+
+@pytest.mark.parametrize("status", list(PlanStatus))
+def test_status_badges_are_the_templates(status):
+    plan = PlanFactory.build(status=status)
+    with translation.override("ru"):
+        assert status_badge(plan) == render_reference("_status_badge.html", plan=plan)
+    assert status_badge(plan) == render_reference("_status_badge.html", plan=plan)
+
+
+@pytest.mark.parametrize(
+    "counts", [(0, 0, 0), (3, 0, 3), (1, 1, 0), (3, 1, 0), (7, 2, 1), (2000, 1999, 0), (8, 5, 2)]
+)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_progress_cells_are_the_templates(counts, language, settings):
+    progress = Progress(*counts)
+    with translation.override(language):
+        written = progress_cell(progress)
+        assert written == render_reference("_progress_bar.html", progress=progress)
+        settings.USE_THOUSAND_SEPARATOR = True
+        assert progress_cell(progress) == render_reference("_progress_bar.html", progress=progress)
+
+
+def test_the_plan_pages_show_badges_and_progress_as_the_templates_did(client):
+    plan = PlanFactory(status=PlanStatus.APPROVED_BY_SOC)
+    MeasureFactory(plan=plan, status=MeasureStatus.DONE)
+    MeasureFactory(plan=plan)
+    badge = render_reference("_status_badge.html", plan=plan)
+    listed = client.get("/plans/").content.decode()
+    assert badge in listed
+    assert render_reference("_progress_bar.html", progress=Progress(2, 1, 0)) in listed
+    assert badge in client.get(plan.get_absolute_url()).content.decode()
