@@ -55,3 +55,68 @@ def status_chart_svg(chart, prefix, variant):
         f'      <desc id="{prefix}-desc">{text(description)}{totals}</desc>\n'
         f"      {rows}\n      {legend}\n    </svg>\n\n"
     )
+
+
+def _timeline_mark(mark):
+    status = text(mark.status)
+    if mark.shape == "point":
+        drawn = (
+            f'<circle cx="{number(mark.x)}" cy="{number(mark.y)}" r="7" '
+            f'class="status-fill status-fill--{status}"/>'
+        )
+    elif mark.shape == "span":
+        drawn = (
+            f'<rect x="{number(mark.x)}" y="{number(mark.bar_y)}" width="{number(mark.width)}" '
+            f'height="12" rx="3" class="status-fill status-fill--{status}"/>'
+        )
+    else:
+        drawn = (
+            f'<line x1="{number(mark.x)}" x2="{number(mark.x_end)}" y1="{number(mark.y)}" '
+            f'y2="{number(mark.y)}" class="timeline-chart__unknown"/>\n'
+            f'      <path d="{text(mark.start_cap)}" class="timeline-chart__cap"/>\n'
+            f'      <path d="{text(mark.end_cap)}" class="timeline-chart__cap"/>'
+        )
+    return (
+        f'\n    <g class="timeline-chart__step timeline-chart__step--{text(mark.shape)}">\n'
+        f'      <text x="{number(mark.text_x)}" y="{number(mark.text_y)}" '
+        f'class="timeline-chart__label">{text(mark.label)}</text>\n'
+        f"      \n      {drawn}\n      \n    </g>\n    "
+    )
+
+
+def timeline_svg(timeline, prefix, variant):
+    """One drawing of a plan's time line (plans.charts.status_timeline_chart)."""
+    prefix = text(prefix)
+    # As {% blocktranslate %}: the values are escaped, the translations are not.
+    span = gettext("From %(first)s to %(last)s.") % {
+        "first": text(f"{timeline.first_year:d}"),
+        "last": text(f"{timeline.last_year:d}"),
+    }
+    steps = "".join(
+        " "
+        + gettext("Step %(step)s, %(description)s.")
+        % {"step": number(mark.step), "description": text(mark.description)}
+        for mark in timeline.marks
+    )
+    ticks = "".join(
+        f'\n    <line x1="{number(x)}" x2="{number(x)}" y1="0" y2="{number(timeline.axis_y)}" '
+        f'class="timeline-chart__grid"/>\n'
+        f'    <text x="{number(x)}" y="{number(timeline.tick_label_y)}" text-anchor="middle" '
+        f'class="chart__label timeline-chart__year">{number(year)}</text>\n    '
+        for x, year in timeline.ticks
+    )
+    marks = "".join(_timeline_mark(mark) for mark in timeline.marks)
+    details = text(gettext("The list below gives the details."))
+    return SafeString(
+        "\n\n"
+        f'  <svg viewBox="0 0 {number(timeline.width)} {number(timeline.height)}" role="img" '
+        f'aria-labelledby="{prefix}-title {prefix}-desc" '
+        f'class="chart__svg timeline-chart picture--{text(variant)}">\n'
+        f'    <title id="{prefix}-title">'
+        f"{text(gettext('Time line of the status decisions'))}</title>\n"
+        f'    <desc id="{prefix}-desc">{span}{steps} {details}</desc>\n'
+        f"    {ticks}\n"
+        f'    <line x1="{number(timeline.left)}" x2="{number(timeline.right)}" '
+        f'y1="{number(timeline.axis_y)}" y2="{number(timeline.axis_y)}" class="chart__axis"/>\n'
+        f"    {marks}\n  </svg>\n\n"
+    )

@@ -1,4 +1,4 @@
-"""{% status_chart_svg chart prefix variant %}."""
+"""{% status_chart_svg chart prefix variant %} and {% timeline_svg timeline prefix variant %}."""
 
 from django import template
 
@@ -6,3 +6,4 @@ from plans import chart_svg
 
 register = template.Library()
 register.simple_tag(chart_svg.status_chart_svg, name="status_chart_svg")
+register.simple_tag(chart_svg.timeline_svg, name="timeline_svg")
