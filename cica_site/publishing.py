@@ -41,9 +41,13 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published items, or everything for staff who may preview drafts."""
-        if user.is_authenticated and user.is_staff and user.has_perm(self.change_permission()):
+        if self.previewable_by(user):
             return self.all()
         return self.published()
+
+    def previewable_by(self, user):
+        """Whether ``user`` may see this model's drafts (staff with change permission)."""
+        return user.is_authenticated and user.is_staff and user.has_perm(self.change_permission())
 
     def change_permission(self):
         opts = self.model._meta

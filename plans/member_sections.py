@@ -1,6 +1,8 @@
 """What the plans app adds to a member state's page (see members.views.MemberDetailView)."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
+
+from cica_site.publishing import published_q
 
 from .models import Coordination, CoordinationRole, Plan
 
@@ -36,15 +38,17 @@ def context_for(participant, user):
 
     One query whatever the number of roles.
     """
-    # EXISTS looks up each role's plan by its key; "plan IN (visible plans)" made the
-    # database list every published plan first (issue 7).
-    visible_plan = Plan.objects.visible_to(user).filter(pk=OuterRef("plan_id"))
+    roles = Coordination.objects.filter(state=participant)
+    if not Plan.objects.previewable_by(user):
+        # Checked on the join to the plan that select_related makes anyway; a subquery
+        # per role cost more to plan than to run (issue 7).
+        roles = roles.filter(Q(plan__isnull=True) | published_q("plan"))
     roles = sorted(
-        Coordination.objects.filter(state=participant)
-        .filter(Q(plan__isnull=True) | Exists(visible_plan))
-        .select_related("dimension", "priority_area__dimension", "plan__dimension")
+        roles.select_related("dimension", "priority_area__dimension", "plan__dimension")
         # Only what the list shows and sorts by: not the plans' texts.
-        .only(*ROLE_LIST_FIELDS),
+        .only(*ROLE_LIST_FIELDS)
+        # Sorted below; not by the model's default order, which joins the states.
+        .order_by("pk"),
         key=_subject_order,
     )
     return {
