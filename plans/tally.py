@@ -194,33 +194,36 @@ def uninstall(using="default"):
             cursor.execute(statement)
 
 
+def _published_plan_rows(group_fields, columns, **filters):
+    """values_list(*columns, "n") rows of published plans grouped by ``group_fields``, in
+    one UNION ALL query: the tallied groups and, counted negative, the published plans
+    still scheduled. Summed by group they give the plans published now."""
+    from .models import Plan
+
+    # A constant group when no field is asked for: values() alone would mean every field.
+    group = {} if group_fields else {"group": Value(0)}
+    tallied, scheduled = (
+        queryset.filter(**filters)
+        .order_by()
+        .values(*group_fields, **group)
+        .annotate(n=aggregate)
+        .values_list(*columns, "n")
+        for queryset, aggregate in (
+            (PublishedPlanTally.objects.filter(plans__gt=0), Sum("plans")),
+            (Plan.objects.scheduled(), -Count("pk")),
+        )
+    )
+    return tallied.union(scheduled, all=True)
+
+
 def published_counts(*fields):
     """{values of fields: number of published plans}, e.g. published_counts("status").
 
     ``fields`` are any of dimension, priority_area, status and kind (their ids for the
-    relations). Groups without published plans are left out. One query: the tallied
-    groups and, counted negative, the published plans still scheduled.
+    relations). Groups without published plans are left out. One query.
     """
-    from .models import Plan
-
-    # A constant group when no field is asked for: values() alone would mean every field.
-    group = {"group": Value(0)} if not fields else {}
-    tallied = (
-        PublishedPlanTally.objects.filter(plans__gt=0)
-        .order_by()
-        .values(*fields, **group)
-        .annotate(n=Sum("plans"))
-        .values_list(*fields, "n")
-    )
-    scheduled = (
-        Plan.objects.scheduled()
-        .order_by()
-        .values(*fields, **group)
-        .annotate(n=-Count("pk"))
-        .values_list(*fields, "n")
-    )
     counts = defaultdict(int)
-    for *key, number in tallied.union(scheduled, all=True):
+    for *key, number in _published_plan_rows(fields, fields):
         counts[tuple(key)] += number or 0  # SUM of no rows is NULL
     return {key: number for key, number in counts.items() if number > 0}
 
@@ -241,27 +244,10 @@ def ordered_group_counts(group_fields, group_order, **filters):
     tables, as the plan list's order_by), so the order is the one the list's rows have.
     """
     assert set(filters) <= TALLIED_FIELDS, filters
-    from .models import Plan
-
     key_fields = [name.lstrip("-") for name in group_order]
-    columns = [*key_fields, *group_fields, "n"]
-    tallied = (
-        PublishedPlanTally.objects.filter(plans__gt=0, **filters)
-        .values(*group_fields)
-        .annotate(n=Sum("plans"))
-        .order_by()
-        .values_list(*columns)
+    rows = _published_plan_rows(group_fields, [*key_fields, *group_fields], **filters).order_by(
+        *group_order, *group_fields
     )
-    # In the same query, counted negative: the published plans still scheduled.
-    scheduled = (
-        Plan.objects.scheduled()
-        .filter(**filters)
-        .values(*group_fields)
-        .annotate(n=-Count("pk"))
-        .order_by()
-        .values_list(*columns)
-    )
-    rows = tallied.union(scheduled, all=True).order_by(*group_order, *group_fields)
     groups = {}
     for row in rows:
         values = tuple(row[len(key_fields) : -1])
