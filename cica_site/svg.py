@@ -25,3 +25,20 @@ def added(value, argument):
 
 
 text = conditional_escape
+
+
+def svg_heading(indent, chart, prefix, variant, kind, title, description):
+    """A chart's <svg> tag, <title> and <desc> lines as the chart templates wrote them.
+
+    ``kind`` is the chart's own class (or ""), ``description`` HTML already escaped.
+    """
+    prefix = text(prefix)
+    kind_class = f"{kind} " if kind else ""
+    return (
+        "\n\n"
+        f'{indent}<svg viewBox="0 0 {number(chart.width)} {number(chart.height)}" role="img" '
+        f'aria-labelledby="{prefix}-title {prefix}-desc" '
+        f'class="chart__svg {kind_class}picture--{text(variant)}">\n'
+        f'{indent}  <title id="{prefix}-title">{text(title)}</title>\n'
+        f'{indent}  <desc id="{prefix}-desc">{description}</desc>\n'
+    )

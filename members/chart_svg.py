@@ -7,12 +7,11 @@ templates, kept there, and compares).
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.svg import added, number, text
+from cica_site.svg import added, number, svg_heading, text
 
 
 def region_chart_svg(chart, prefix, variant):
-    prefix = text(prefix)
-    desc = "".join(
+    states_by_region = "".join(
         f" {text(panel.name)}: {', '.join(text(state.name) for state in panel.states)}."
         for panel in chart.panels
     )
@@ -36,21 +35,22 @@ def region_chart_svg(chart, prefix, variant):
         + "\n  </g>\n  "
         for panel in chart.panels
     )
-    return SafeString(
-        "\n\n"
-        f'<svg viewBox="0 0 {number(chart.width)} {number(chart.height)}" role="img" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" '
-        f'class="chart__svg region-chart picture--{text(variant)}">\n'
-        f'  <title id="{prefix}-title">{text(gettext("Member states by region"))}</title>\n'
-        f'  <desc id="{prefix}-desc">'
-        + text(
-            gettext(
-                "Member states grouped by sub-region of the United Nations geoscheme, "
-                "each region placed roughly where it lies."
-            )
+    description = text(
+        gettext(
+            "Member states grouped by sub-region of the United Nations geoscheme, "
+            "each region placed roughly where it lies."
         )
-        + f"{desc}</desc>\n  {panels}\n</svg>\n\n"
     )
+    heading = svg_heading(
+        "",
+        chart,
+        prefix,
+        variant,
+        "region-chart",
+        gettext("Member states by region"),
+        description + states_by_region,
+    )
+    return SafeString(f"{heading}  {panels}\n</svg>\n\n")
 
 
 def _bar(bar, chart):
@@ -77,7 +77,6 @@ def _bar(bar, chart):
 
 
 def growth_chart_svg(chart, growth, prefix, variant):
-    prefix = text(prefix)
     first = growth[0][0] if growth else ""
     # As {% blocktranslate %}: the values are escaped, the translation is not.
     description = gettext(
@@ -85,14 +84,11 @@ def growth_chart_svg(chart, growth, prefix, variant):
         "highest is %(count)s. The table below gives the figures."
     ) % {"first": number(first), "count": number(chart.maximum)}
     bars = "".join(_bar(bar, chart) for bar in chart.bars)
+    heading = svg_heading(
+        "  ", chart, prefix, variant, "", gettext("Member states by year"), description
+    )
     return SafeString(
-        "\n\n"
-        f'  <svg viewBox="0 0 {number(chart.width)} {number(chart.height)}" role="img" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" '
-        f'class="chart__svg picture--{text(variant)}">\n'
-        f'    <title id="{prefix}-title">{text(gettext("Member states by year"))}</title>\n'
-        f'    <desc id="{prefix}-desc">{description}</desc>\n'
-        f'    <line x1="20" x2="{number(chart.width)}" y1="{number(chart.baseline)}" '
+        f'{heading}    <line x1="20" x2="{number(chart.width)}" y1="{number(chart.baseline)}" '
         f'y2="{number(chart.baseline)}" class="chart__axis"/>\n'
         f"    {bars}\n  </svg>\n\n"
     )

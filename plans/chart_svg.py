@@ -7,7 +7,7 @@ template, kept there, and compares).
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.svg import added, number, text
+from cica_site.svg import added, number, svg_heading, text
 
 
 def _row(row, bar_height):
@@ -37,7 +37,6 @@ def _legend_item(item):
 
 
 def status_chart_svg(chart, prefix, variant):
-    prefix = text(prefix)
     bar_height = number(chart.bar_height)
     totals = "".join(f" {text(row.label)}: {number(row.total)}." for row in chart.rows)
     rows = "".join(_row(row, bar_height) for row in chart.rows)
@@ -45,16 +44,16 @@ def status_chart_svg(chart, prefix, variant):
     description = gettext(
         "Stacked bars, one per dimension, split by status. The table above gives the same figures."
     )
-    return SafeString(
-        "\n\n"
-        f'    <svg viewBox="0 0 {number(chart.width)} {number(chart.height)}" role="img" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" '
-        f'class="chart__svg picture--{text(variant)}">\n'
-        f'      <title id="{prefix}-title">{text(gettext("Plans by dimension and status"))}'
-        "</title>\n"
-        f'      <desc id="{prefix}-desc">{text(description)}{totals}</desc>\n'
-        f"      {rows}\n      {legend}\n    </svg>\n\n"
+    heading = svg_heading(
+        "    ",
+        chart,
+        prefix,
+        variant,
+        "",
+        gettext("Plans by dimension and status"),
+        text(description) + totals,
     )
+    return SafeString(f"{heading}      {rows}\n      {legend}\n    </svg>\n\n")
 
 
 def _timeline_mark(mark):
@@ -86,7 +85,6 @@ def _timeline_mark(mark):
 
 def timeline_svg(timeline, prefix, variant):
     """One drawing of a plan's time line (plans.charts.status_timeline_chart)."""
-    prefix = text(prefix)
     # As {% blocktranslate %}: the values are escaped, the translations are not.
     span = gettext("From %(first)s to %(last)s.") % {
         "first": text(f"{timeline.first_year:d}"),
@@ -107,15 +105,17 @@ def timeline_svg(timeline, prefix, variant):
     )
     marks = "".join(_timeline_mark(mark) for mark in timeline.marks)
     details = text(gettext("The list below gives the details."))
+    heading = svg_heading(
+        "  ",
+        timeline,
+        prefix,
+        variant,
+        "timeline-chart",
+        gettext("Time line of the status decisions"),
+        f"{span}{steps} {details}",
+    )
     return SafeString(
-        "\n\n"
-        f'  <svg viewBox="0 0 {number(timeline.width)} {number(timeline.height)}" role="img" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" '
-        f'class="chart__svg timeline-chart picture--{text(variant)}">\n'
-        f'    <title id="{prefix}-title">'
-        f"{text(gettext('Time line of the status decisions'))}</title>\n"
-        f'    <desc id="{prefix}-desc">{span}{steps} {details}</desc>\n'
-        f"    {ticks}\n"
+        f"{heading}    {ticks}\n"
         f'    <line x1="{number(timeline.left)}" x2="{number(timeline.right)}" '
         f'y1="{number(timeline.axis_y)}" y2="{number(timeline.axis_y)}" class="chart__axis"/>\n'
         f"    {marks}\n  </svg>\n\n"
