@@ -18,6 +18,8 @@ from django.db import connections
 from django.db.models import Count, Min, Q
 from django.utils.functional import cached_property
 
+from .queries import keys_first
+
 
 @dataclass
 class Group:
@@ -157,3 +159,16 @@ class EstimatedCountPaginator(Paginator):
             if row and row[0] > ESTIMATE_ABOVE:
                 return row[0]
         return super().count
+
+
+class KeysFirstPaginator(Paginator):
+    """Reads a page's rows by their keys first (cica_site.queries.keys_first): for lists
+    sorted on something their index is not ordered by, such as the upcoming events."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(keys_first(self.object_list, bottom, top), number, self)

@@ -36,3 +36,29 @@ def years_with(queryset, field):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*first_params, *next_params, _LAST_STEP])
         return [row[0] for row in cursor.fetchall()]
+
+
+def keys_first(queryset, start, stop):
+    """``queryset[start:stop]``, found in one query that first picks the rows' primary
+    keys and only then reads those rows.
+
+    A list sorted on something no index is ordered by (the upcoming events, soonest
+    first) sorts every row that matches. Sorting whole rows, long texts and all, costs
+    several times sorting their keys; and when an index covers the filter and sort
+    columns (events' ``event_last_date_cover``), the keys come from the index alone
+    without reading a row. At full scale this took the upcoming-events query from 4.2
+    to 0.7 ms and the calendar file's from 12 to 5 ms (bench/README.md).
+
+    The outer query repeats only the order, the related tables, prefetches and deferred
+    columns: repeating the filters there led PostgreSQL to scan the rows again.
+    """
+    if queryset.query.annotations or queryset.query.distinct:
+        raise ValueError("keys_first() takes a queryset without annotations or DISTINCT.")
+    keys = queryset.values("pk")[start:stop]
+    rows = queryset.model._default_manager.filter(pk__in=keys)
+    rows.query.select_related = queryset.query.select_related
+    rows.query.deferred_loading = queryset.query.deferred_loading
+    rows._prefetch_related_lookups = queryset._prefetch_related_lookups
+    if queryset.query.order_by:
+        rows = rows.order_by(*queryset.query.order_by)
+    return rows

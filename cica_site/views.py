@@ -19,6 +19,7 @@ from plans.models import PlanStatus
 from publications.models import Publication
 
 from . import search
+from .queries import keys_first
 
 HOME_PUBLICATIONS = 4
 HOME_EVENTS = 4
@@ -39,7 +40,8 @@ class HomeView(TemplateView):
         context["latest_publications"] = list(
             Publication.objects.published().defer("body")[:HOME_PUBLICATIONS]
         )
-        context["next_events"] = list(Event.objects.published().upcoming()[:HOME_EVENTS])
+        upcoming = Event.objects.published().upcoming()
+        context["next_events"] = list(keys_first(upcoming, 0, HOME_EVENTS))
         context["plan_statuses"] = plan_status_summary()
         context["plan_board_url"] = PLAN_BOARD_PATH
         return context

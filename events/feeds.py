@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from cica_site.queries import keys_first
 from members.models import Participant
 
 from .models import Event
@@ -37,12 +38,9 @@ class UpcomingEventsFeed(Feed):
         return self.request.build_absolute_uri(item.get_absolute_url())
 
     def items(self):
-        return (
-            Event.objects.published()
-            .upcoming()
-            .prefetch_related(
-                Prefetch("hosts", queryset=Participant.objects.published().order_by("name"))
-            )[:FEED_SIZE]
+        upcoming = Event.objects.published().upcoming()
+        return keys_first(upcoming, 0, FEED_SIZE).prefetch_related(
+            Prefetch("hosts", queryset=Participant.objects.published().order_by("name"))
         )
 
     def item_title(self, item):

@@ -187,10 +187,12 @@ class Event(Publishable):
         permissions = [("publish_event", _("Can publish and unpublish events"))]
         # Lists, filters, calendars, the sitemap and the admin at scale (issue 7).
         indexes = [
-            # upcoming()/past() find events by their last day; the other columns let a
-            # count read the index only.
+            # upcoming()/past() find events by their last day. The other columns let a
+            # count, and the keys of a page sorted by start (cica_site.queries.keys_first),
+            # be read from the index alone (PostgreSQL; other databases ignore include).
             models.Index(
                 fields=["last_date", "ends_at", "publication_status", "publish_at"],
+                include=["start_date", "end_date", "starts_at", "date_precision", "kind", "id"],
                 name="event_last_date_cover",
             ),
             models.Index(fields=["start_date", "id"], name="event_start"),

@@ -1,6 +1,7 @@
 import datetime
 
 from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -8,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from cica_site.pagination import KeysFirstPaginator
 from cica_site.partial_dates import DatePrecision
 from cica_site.preview import PreviewableDetailMixin
+from cica_site.queries import keys_first
 from cica_site.slug_urls import slug_url_function
 from members.models import Participant
 from plans.models import Plan, StatusChange
@@ -61,6 +64,8 @@ class FilteredEventListView(ListView):
 
 class EventListView(FilteredEventListView):
     template_name = "events/event_list.html"
+    # Upcoming events are sorted by start, which their last_date index is not ordered by.
+    paginator_class = KeysFirstPaginator
 
     def base_queryset(self):
         return Event.objects.published().upcoming()
@@ -145,9 +150,11 @@ def calendar_events(kinds=(), year=None, today=None):
     if kinds:
         events = events.filter(kind__in=kinds)
     if year:
+        # Sorted on COALESCE(start_date, ...), which equals start_date: on start_date
+        # itself PostgreSQL walked that index from the first event ever (43 ms).
         chosen = events.filter(
             start_date__lte=datetime.date(year, 12, 31), last_date__gte=datetime.date(year, 1, 1)
-        ).order_by("start_date", "pk")
+        ).order_by(Coalesce("start_date", "end_date"), "pk")
     else:
         ahead = Q(last_date__gte=today)
         chosen = events.filter(last_date__gte=datetime.date(today.year - 1, 1, 1)).order_by(
@@ -157,8 +164,8 @@ def calendar_events(kinds=(), year=None, today=None):
             "pk",
         )
     # Not the body: the calendar shows the summary.
-    chosen = chosen.defer("body")
-    return sorted(chosen[:CALENDAR_MAX_EVENTS], key=lambda event: (event.start_date, event.pk))
+    chosen = keys_first(chosen, 0, CALENDAR_MAX_EVENTS).defer("body")
+    return sorted(chosen, key=lambda event: (event.start_date, event.pk))
 
 
 class CalendarFeedView(View):
