@@ -109,10 +109,13 @@ class MonthView(TemplateView):
         events = list(published.in_month(first.year, first.month))
         for event in events:
             event.item_html = month.event_item_html(event)
+        weeks = month.month_grid(first, events, timezone.localdate())
         context.update(
             month_start=first,
             month_name=month.month_name(first),
-            weeks=month.month_grid(first, events, timezone.localdate()),
+            weeks=weeks,
+            grid_rows=month.grid_rows_html(weeks),
+            agenda_days=month.agenda_html(weeks),
             weekdays=month.weekday_headers(),
             events=events,
             undated_events=published.filter(
