@@ -3,6 +3,7 @@ import functools
 
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseBadRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -11,7 +12,7 @@ from cica_site.pagination import GroupedPaginator
 from cica_site.preview import PreviewableDetailMixin
 from members.models import Participant
 
-from . import tally
+from . import board_html, tally
 from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
@@ -214,9 +215,14 @@ class StatusBoardView(TemplateView):
             chart=status_board_chart(rows, statuses),
             chart_narrow=status_board_chart(rows, statuses, width=360, compact=True),
             recent_days=RECENT_DAYS,
+            matrix_rows=board_html.matrix_rows_html(rows, reverse("plans:list")),
             recently_changed=recently_changed[:BOARD_LIST_LIMIT],
+            recently_changed_items=board_html.recently_changed_html(
+                recently_changed[:BOARD_LIST_LIMIT]
+            ),
             recently_changed_more=len(recently_changed) > BOARD_LIST_LIMIT,
             period_ended=period_ended[:BOARD_LIST_LIMIT],
+            period_ended_items=board_html.period_ended_html(period_ended[:BOARD_LIST_LIMIT]),
             period_ended_more=len(period_ended) > BOARD_LIST_LIMIT,
             board_list_limit=BOARD_LIST_LIMIT,
             this_year=today.year,

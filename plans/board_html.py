@@ -1,0 +1,85 @@
+"""The status board's matrix rows and plan lists, written in Python.
+
+Through the template each of the matrix's 40 cells (a link, a translated label, an
+escaped and URL-encoded slug) and each listed plan took a third of the page's time
+(issue 7). The bytes are those the template gave (tests/plans/test_board_html.py
+compares them with the template, kept in tests/plans/reference_templates/).
+"""
+
+from django.template.defaultfilters import urlencode
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+from .templatetags.plan_items import status_badge
+
+EMPTY_CELL = " status-matrix__cell--empty"
+
+
+def _text(value):
+    """A value as {{ value }} writes it: localized, then escaped."""
+    return conditional_escape(str(localize(value)))
+
+
+def _cell(list_url, dimension, slug, status, count):
+    # As {% blocktranslate %}: the values are escaped, the translation is not.
+    label = gettext("%(number)s in %(dimension)s: %(label)s") % {
+        "number": _text(count),
+        "dimension": conditional_escape(dimension.name),
+        "label": conditional_escape(status.label),
+    }
+    return (
+        f'\n        <td class="status-matrix__cell{"" if count else EMPTY_CELL}">'
+        f'<a href="{list_url}?dimension={slug}&amp;status={conditional_escape(status.value)}" '
+        f'aria-label="{label}">{_text(count)}</a></td>\n        '
+    )
+
+
+def matrix_rows_html(rows, list_url):
+    """The <tr> of each dimension (inside the matrix's <tbody>)."""
+    list_url = conditional_escape(list_url)
+    parts = []
+    for row in rows:
+        dimension = row["dimension"]
+        slug = conditional_escape(urlencode(dimension.slug))
+        cells = "".join(
+            _cell(list_url, dimension, slug, status, count) for status, count in row["cells"]
+        )
+        parts.append(
+            f'\n      <tr>\n        <th scope="row">{conditional_escape(dimension.name)}</th>\n'
+            f"        {cells}\n"
+            f'        <td class="status-matrix__total"><a href="{list_url}?dimension={slug}">'
+            f"{_text(row['total'])}</a></td>\n      </tr>\n      "
+        )
+    return SafeString("".join(parts))
+
+
+def _plan_link(plan):
+    return (
+        f'<a href="{conditional_escape(plan.get_absolute_url())}">'
+        f"{conditional_escape(plan.title)}</a>"
+    )
+
+
+def recently_changed_html(plans):
+    """The <li> of each plan whose status changed lately (select_related dimension)."""
+    return SafeString(
+        "".join(
+            f'\n    <li>{_plan_link(plan)} {status_badge(plan)} <span class="muted">'
+            f"{_text(plan.status_decided_display)} · {conditional_escape(plan.dimension.name)}"
+            "</span></li>\n    "
+            for plan in plans
+        )
+    )
+
+
+def period_ended_html(plans):
+    """The <li> of each plan whose period ended without it being completed."""
+    return SafeString(
+        "".join(
+            f'\n    <li>{_plan_link(plan)} <span class="muted">({_text(plan.period)})</span> '
+            f"{status_badge(plan)}</li>\n    "
+            for plan in plans
+        )
+    )
