@@ -21,6 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
+from cica_site import published_rows
 from cica_site.slug_urls import slug_url_function
 from events.models import Event
 from members.models import Participant
@@ -103,6 +104,16 @@ class SlugRowsSitemap(RequestSiteSitemap):
     def published(self):
         raise NotImplementedError
 
+    def published_total(self):
+        """The number of published rows, which sets the number of pages."""
+        return self.published().count()
+
+    @property
+    def paginator(self):
+        paginator = super().paginator
+        paginator.count = self.published_total()
+        return paginator
+
     def items(self):
         fields = ("slug", "updated_at") if self.dated else ("slug",)
         return self.published().order_by("pk").values_list(*fields)
@@ -171,12 +182,9 @@ class PlansSitemap(SlugRowsSitemap):
     def published(self):
         return Plan.objects.published()
 
-    @property
-    def paginator(self):
+    def published_total(self):
         # The number of published plans is in the tally: no COUNT over every plan.
-        paginator = super().paginator
-        paginator.count = tally.published_total()
-        return paginator
+        return tally.published_total()
 
 
 class EventsSitemap(SlugRowsSitemap):
@@ -187,6 +195,10 @@ class EventsSitemap(SlugRowsSitemap):
     def published(self):
         return Event.objects.published()
 
+    def published_total(self):
+        # Kept by the database: no COUNT over every row (cica_site/published_rows.py).
+        return published_rows.published_total(Event)
+
 
 class PublicationsSitemap(SlugRowsSitemap):
     changefreq = "monthly"
@@ -195,6 +207,10 @@ class PublicationsSitemap(SlugRowsSitemap):
 
     def published(self):
         return Publication.objects.published()
+
+    def published_total(self):
+        # Kept by the database: no COUNT over every row (cica_site/published_rows.py).
+        return published_rows.published_total(Publication)
 
 
 SITEMAPS = {
