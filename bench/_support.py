@@ -41,10 +41,10 @@ def site_env(database_url, **extra):
     return env
 
 
-def manage(env, *args, quiet=True):
+def manage(env, *args, quiet=True, project=PROJECT):
     subprocess.run(
         [PYTHON, "manage.py", *args],
-        cwd=PROJECT,
+        cwd=project,
         env=env,
         check=True,
         stdout=subprocess.DEVNULL if quiet else None,
@@ -130,7 +130,7 @@ class ThrowawayCluster:
 
 
 @contextmanager
-def gunicorn(env, port, workers=2):
+def gunicorn(env, port, workers=2, project=PROJECT):
     process = subprocess.Popen(
         [
             GUNICORN,
@@ -146,7 +146,7 @@ def gunicorn(env, port, workers=2):
             "--log-level",
             "warning",
         ],
-        cwd=PROJECT,
+        cwd=project,
         env=env,
         stderr=subprocess.DEVNULL,
     )

@@ -171,3 +171,39 @@ def test_a_section_split_into_pages_lists_each_item_once(client, monkeypatch):
     assert sorted(sum(pages, [])) == [f"/publications/paged-{index}/" for index in range(5)]
     assert client.get("/sitemap-publications.xml?p=4").status_code == 404
     assert client.get("/sitemap-members.xml?p=1").status_code == 200  # empty section: page 1
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Almaty"])
+def test_the_index_is_byte_for_byte_djangos_template(client, monkeypatch, zone, settings):
+    """The index is written in Python (cica_site.sitemaps._index_xml); Django's own
+    sitemap_index.xml template is the reference: sections with and without lastmod,
+    sections split into pages, an address to escape, a date and a moment."""
+    from django.contrib.sitemaps.views import SitemapIndexItem
+    from django.template.loader import render_to_string
+
+    from cica_site import sitemaps
+
+    settings.TIME_ZONE = zone
+    for cls in sitemaps.SITEMAPS.values():
+        monkeypatch.setattr(cls, "limit", 2)
+    for index in range(5):
+        PublicationFactory(slug=f"indexed-{index}")
+    PublicationsEventFactory()
+    written = []
+    index_xml = sitemaps._index_xml
+    monkeypatch.setattr(
+        sitemaps, "_index_xml", lambda entries: written.append(entries) or index_xml(entries)
+    )
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    entries = written[0]
+    assert any(entry.last_mod for entry in entries) and not all(e.last_mod for e in entries)
+    assert any("?p=3" in entry.location for entry in entries)
+    assert response.content.decode() == render_to_string("sitemap_index.xml", {"sitemaps": entries})
+    moment = datetime.datetime(2026, 3, 4, 22, 30, 15, tzinfo=datetime.UTC)
+    odd = [
+        SitemapIndexItem("http://testserver/sitemap-x.xml?a=1&b=<2>", moment),
+        SitemapIndexItem("http://testserver/sitemap-y.xml", datetime.date(2025, 1, 2)),
+    ]
+    assert index_xml(odd) == render_to_string("sitemap_index.xml", {"sitemaps": odd})
+    assert "a=1&amp;b=&lt;2&gt;" in index_xml(odd)
