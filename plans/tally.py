@@ -18,10 +18,9 @@ The triggers and the tally's contents are (re)made after every migrate and flush
 and a flush empties tables without firing them.
 """
 
-from collections import defaultdict
-
 from django.db import connections, models
 from django.db.models import Count, Sum, Value
+from django.utils import timezone
 
 from cica_site.publishing import PublicationStatus
 
@@ -216,16 +215,37 @@ def _published_plan_rows(group_fields, columns, **filters):
     return tallied.union(scheduled, all=True)
 
 
+# The plan columns published_counts groups by, by field name.
+COUNTED_COLUMNS = {
+    "dimension": "dimension_id",
+    "priority_area": "priority_area_id",
+    "status": "status",
+    "kind": "kind",
+}
+
+
 def published_counts(*fields):
     """{values of fields: number of published plans}, e.g. published_counts("status").
 
     ``fields`` are any of dimension, priority_area, status and kind (their ids for the
-    relations). Groups without published plans are left out. One query.
+    relations). Groups without published plans are left out. One query: the tally's
+    groups and, taken off one by one, the published plans still scheduled. Plain SQL:
+    through the ORM (a UNION ALL of two grouped querysets) it took more Python than the
+    database took to answer, on the home page, the status board and the sitemap.
     """
-    counts = defaultdict(int)
-    for *key, number in _published_plan_rows(fields, fields):
-        counts[tuple(key)] += number or 0  # SUM of no rows is NULL
-    return {key: number for key, number in counts.items() if number > 0}
+    columns = ", ".join(COUNTED_COLUMNS[field] for field in fields)
+    selected = f"{columns}, " if columns else ""
+    grouped = f" GROUP BY {columns}" if columns else ""
+    sql = (
+        f"SELECT {selected}SUM(n) FROM ("
+        f"SELECT {selected}plans AS n FROM {TALLY_TABLE} WHERE plans > 0 "
+        f"UNION ALL SELECT {selected}-1 AS n FROM {PLAN_TABLE} "
+        f"WHERE publication_status = %s AND publish_at > %s) AS counted{grouped}"
+    )
+    with connections["default"].cursor() as cursor:
+        cursor.execute(sql, [PublicationStatus.PUBLISHED.value, timezone.now()])
+        rows = cursor.fetchall()
+    return {tuple(key): number for *key, number in rows if number and number > 0}
 
 
 def published_total():
