@@ -21,6 +21,17 @@ from django.utils.functional import cached_property
 from .queries import keys_first
 
 
+def page_bounds(paginator, number):
+    """(number, bottom, top) of a page, as Django's Paginator.page computes them (the
+    last page takes up to ``orphans`` more rows)."""
+    number = paginator.validate_number(number)
+    bottom = (number - 1) * paginator.per_page
+    top = bottom + paginator.per_page
+    if top + paginator.orphans >= paginator.count:
+        top = paginator.count
+    return number, bottom, top
+
+
 @dataclass
 class Group:
     """Rows sharing the leading sort keys; one or more values of the group fields."""
@@ -110,11 +121,7 @@ class GroupedPaginator(Paginator):
         return sum(group.rows for group in self.groups)
 
     def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
+        number, bottom, top = page_bounds(self, number)
         start, offset, overlapping = 0, 0, []
         for group in self.groups:
             end = start + group.rows
@@ -166,9 +173,5 @@ class KeysFirstPaginator(Paginator):
     sorted on something their index is not ordered by, such as the upcoming events."""
 
     def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
+        number, bottom, top = page_bounds(self, number)
         return self._get_page(keys_first(self.object_list, bottom, top), number, self)
