@@ -18,7 +18,7 @@ tables without firing them.
 """
 
 from django.apps import apps
-from django.db import connections
+from django.db import connections, transaction
 from django.utils import timezone
 
 from .publishing import PublicationStatus
@@ -32,7 +32,7 @@ def counted_tables():
     return [apps.get_model(label)._meta.db_table for label in COUNTED_MODELS]
 
 
-def _change(row, table, delta):
+def _change(table, delta):
     """SQL adding ``delta`` (+1 or -1) to ``table``'s counter."""
     if delta > 0:
         return (
@@ -55,10 +55,10 @@ def _postgresql_triggers(table):
             RETURN NULL;
           END IF;
           IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.publication_status = {published} THEN
-            {_change("OLD", table, -1)}
+            {_change(table, -1)}
           END IF;
           IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.publication_status = {published} THEN
-            {_change("NEW", table, +1)}
+            {_change(table, +1)}
           END IF;
           RETURN NULL;
         END $$ LANGUAGE plpgsql
@@ -83,24 +83,24 @@ def _sqlite_triggers(table):
         f"""
         CREATE TRIGGER IF NOT EXISTS {name}_insert AFTER INSERT ON {table}
         WHEN NEW.publication_status = {published}
-        BEGIN {_change("NEW", table, +1)} END
+        BEGIN {_change(table, +1)} END
         """,
         f"""
         CREATE TRIGGER IF NOT EXISTS {name}_delete AFTER DELETE ON {table}
         WHEN OLD.publication_status = {published}
-        BEGIN {_change("OLD", table, -1)} END
+        BEGIN {_change(table, -1)} END
         """,
         f"""
         CREATE TRIGGER IF NOT EXISTS {name}_update_old
         AFTER UPDATE OF publication_status ON {table}
         WHEN OLD.publication_status = {published}
-        BEGIN {_change("OLD", table, -1)} END
+        BEGIN {_change(table, -1)} END
         """,
         f"""
         CREATE TRIGGER IF NOT EXISTS {name}_update_new
         AFTER UPDATE OF publication_status ON {table}
         WHEN NEW.publication_status = {published}
-        BEGIN {_change("NEW", table, +1)} END
+        BEGIN {_change(table, +1)} END
         """,
     ]
 
@@ -119,7 +119,7 @@ def install(using="default"):
     existing = set(connection.introspection.table_names())
     if COUNTER_TABLE not in existing:
         return  # migrated back before the counters existed
-    with connection.cursor() as cursor:
+    with transaction.atomic(using=using), connection.cursor() as cursor:
         for table in counted_tables():
             if table not in existing:
                 continue

@@ -18,7 +18,7 @@ The triggers and the tally's contents are (re)made after every migrate and flush
 and a flush empties tables without firing them.
 """
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Count, Sum, Value
 from django.utils import timezone
 
@@ -154,7 +154,7 @@ def install(using="default"):
     if not {TALLY_TABLE, PLAN_TABLE} <= tables:
         return  # migrated back before the tally (or the plans) existed
     published = PublicationStatus.PUBLISHED.value
-    with connection.cursor() as cursor:
+    with transaction.atomic(using=using), connection.cursor() as cursor:
         for statement in statements():
             cursor.execute(statement)
         cursor.execute(f"DELETE FROM {TALLY_TABLE}")
