@@ -25,6 +25,7 @@ class CicaSiteConfig(AppConfig):
         post_migrate.connect(
             _install_published_row_counters, sender=self, dispatch_uid="cica_published_rows"
         )
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .page_cache import connect_signals
 
         connect_signals()

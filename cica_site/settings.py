@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,14 +28,21 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 _WEAK_KEY_MARKERS = ("django-insecure", "change-me", "changeme", "secret")
+# Why the site may not serve with this key, or "" when it may. The check is made by
+# cica_site.wsgi, which gunicorn and runserver load, and not here: management commands
+# that sign nothing (makemigrations --check, migrate, collectstatic, check) must run on
+# a machine or in a build step that has no key.
+SECRET_KEY_PROBLEM = ""
 if not DEBUG and (
     len(SECRET_KEY) < 40 or any(marker in SECRET_KEY.lower() for marker in _WEAK_KEY_MARKERS)
 ):
-    raise ImproperlyConfigured(
+    SECRET_KEY_PROBLEM = (
         "DJANGO_SECRET_KEY must be set to a long random value (40+ characters) when "
         "DJANGO_DEBUG is off. Generate one with: python -c "
         '"import secrets; print(secrets.token_urlsafe(50))"'
     )
+    # Django refuses to read an empty key, so nothing is ever signed with a weak one.
+    SECRET_KEY = ""
 if DEBUG and not SECRET_KEY:
     # Development only: a per-checkout key kept out of git, so sessions survive restarts.
     _dev_key_file = BASE_DIR / ".dev_secret_key"

@@ -10,12 +10,18 @@ https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
 import gc
 import os
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 from django.urls import get_resolver
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cica_site.settings")
 
 application = get_wsgi_application()
+
+# The site refuses to serve without a real key; gunicorn and runserver both load this.
+if settings.SECRET_KEY_PROBLEM:
+    raise ImproperlyConfigured(settings.SECRET_KEY_PROBLEM)
 
 # Garbage collection took 2 to 8% of a page's time (issue 7): most of it walking the
 # hundred thousand objects of Django, the apps and their modules, which live as long as
