@@ -174,6 +174,19 @@ class Plan(Publishable):
                 fields=["dimension", "status", "priority_area", "title", "id"],
                 name="plan_group_by_status",
             ),
+            # The two above for plans outside any priority area: PostgreSQL reads a
+            # column's index order only after equality conditions, and "priority_area IS
+            # NULL" is not one, so such a group's page sorted all its rows (4 ms for 711).
+            models.Index(
+                fields=["dimension", "title", "id"],
+                condition=models.Q(priority_area__isnull=True),
+                name="plan_group_no_area",
+            ),
+            models.Index(
+                fields=["dimension", "status", "title", "id"],
+                condition=models.Q(priority_area__isnull=True),
+                name="plan_group_by_status_no_area",
+            ),
             models.Index(fields=["title", "id"], name="plan_title"),
             models.Index(fields=["start_year", "end_year", "title"], name="plan_period"),
             models.Index(fields=["status_decided_on", "title", "id"], name="plan_decided"),
