@@ -17,7 +17,7 @@ from .templatetags.plan_items import status_badge
 EMPTY_CELL = " status-matrix__cell--empty"
 
 
-def _text(value):
+def shown(value):
     """A value as {{ value }} writes it: localized, then escaped."""
     return conditional_escape(str(localize(value)))
 
@@ -25,14 +25,14 @@ def _text(value):
 def _cell(list_url, dimension, slug, status, count):
     # As {% blocktranslate %}: the values are escaped, the translation is not.
     label = gettext("%(number)s in %(dimension)s: %(label)s") % {
-        "number": _text(count),
+        "number": shown(count),
         "dimension": conditional_escape(dimension.name),
         "label": conditional_escape(status.label),
     }
     return (
         f'\n        <td class="status-matrix__cell{"" if count else EMPTY_CELL}">'
         f'<a href="{list_url}?dimension={slug}&amp;status={conditional_escape(status.value)}" '
-        f'aria-label="{label}">{_text(count)}</a></td>\n        '
+        f'aria-label="{label}">{shown(count)}</a></td>\n        '
     )
 
 
@@ -50,12 +50,12 @@ def matrix_rows_html(rows, list_url):
             f'\n      <tr>\n        <th scope="row">{conditional_escape(dimension.name)}</th>\n'
             f"        {cells}\n"
             f'        <td class="status-matrix__total"><a href="{list_url}?dimension={slug}">'
-            f"{_text(row['total'])}</a></td>\n      </tr>\n      "
+            f"{shown(row['total'])}</a></td>\n      </tr>\n      "
         )
     return SafeString("".join(parts))
 
 
-def _plan_link(plan):
+def plan_link(plan):
     return (
         f'<a href="{conditional_escape(plan.get_absolute_url())}">'
         f"{conditional_escape(plan.title)}</a>"
@@ -66,8 +66,8 @@ def recently_changed_html(plans):
     """The <li> of each plan whose status changed lately (select_related dimension)."""
     return SafeString(
         "".join(
-            f'\n    <li>{_plan_link(plan)} {status_badge(plan)} <span class="muted">'
-            f"{_text(plan.status_decided_display)} · {conditional_escape(plan.dimension.name)}"
+            f'\n    <li>{plan_link(plan)} {status_badge(plan)} <span class="muted">'
+            f"{shown(plan.status_decided_display)} · {conditional_escape(plan.dimension.name)}"
             "</span></li>\n    "
             for plan in plans
         )
@@ -78,7 +78,7 @@ def period_ended_html(plans):
     """The <li> of each plan whose period ended without it being completed."""
     return SafeString(
         "".join(
-            f'\n    <li>{_plan_link(plan)} <span class="muted">({_text(plan.period)})</span> '
+            f'\n    <li>{plan_link(plan)} <span class="muted">({shown(plan.period)})</span> '
             f"{status_badge(plan)}</li>\n    "
             for plan in plans
         )

@@ -12,7 +12,7 @@ from cica_site.pagination import GroupedPaginator
 from cica_site.preview import PreviewableDetailMixin
 from members.models import Participant
 
-from . import board_html, tally
+from . import board_html, list_html, tally
 from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
@@ -121,8 +121,10 @@ class PlanListView(ListView):
         counts = measure_counts(context["plans"])
         for plan in context["plans"]:
             plan.list_progress = Progress(*counts.get(plan.pk, (0, 0, 0)))
+        show_progress = any(plan.list_progress.has_measures for plan in context["plans"])
         context.update(
-            show_progress=any(plan.list_progress.has_measures for plan in context["plans"]),
+            show_progress=show_progress,
+            plan_rows=list_html.plan_rows_html(context["plans"], show_progress),
             filter_form=self.filterset.form,
             sort=self.sort,
             sort_labels=SORT_LABELS,
