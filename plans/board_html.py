@@ -7,19 +7,15 @@ compares them with the template, kept in tests/plans/reference_templates/).
 """
 
 from django.template.defaultfilters import urlencode
-from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from cica_site.markup import link, shown
+
 from .templatetags.plan_items import status_badge
 
 EMPTY_CELL = " status-matrix__cell--empty"
-
-
-def shown(value):
-    """A value as {{ value }} writes it: localized, then escaped."""
-    return conditional_escape(str(localize(value)))
 
 
 def _cell(list_url, dimension, slug, status, count):
@@ -56,10 +52,7 @@ def matrix_rows_html(rows, list_url):
 
 
 def plan_link(plan):
-    return (
-        f'<a href="{conditional_escape(plan.get_absolute_url())}">'
-        f"{conditional_escape(plan.title)}</a>"
-    )
+    return link(plan.get_absolute_url(), plan.title)
 
 
 def recently_changed_html(plans):

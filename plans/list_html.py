@@ -10,7 +10,9 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from .board_html import plan_link, shown
+from cica_site.markup import shown
+
+from .board_html import plan_link
 from .choices import CoordinationRole
 from .templatetags.plan_items import progress_cell, status_badge
 
