@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.template import engines
 from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import EventFactory
+from tests.reference_templates import page_and_reference
 
 pytestmark = pytest.mark.django_db
 REFERENCE = Path(__file__).parent / "reference_templates" / "event_month.html"
@@ -19,11 +19,8 @@ NOW = datetime.datetime(2030, 6, 10, 12, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Almat
 
 
 def page_both_ways(client, year, month):
-    response = client.get(reverse("events:month", kwargs={"year": year, "month": month}))
-    assert response.status_code == 200
-    reference = engines["django"].from_string(REFERENCE.read_text())
-    expected = reference.render(response.context_data, response.wsgi_request)
-    return response.content.decode(), expected
+    path = reverse("events:month", kwargs={"year": year, "month": month})
+    return page_and_reference(client, path, REFERENCE)
 
 
 @pytest.fixture

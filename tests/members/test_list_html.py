@@ -6,22 +6,19 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.template import engines
 from django.utils import translation
 from django.utils.text import slugify
 
 from cica_site.partial_dates import DatePrecision
 from tests.factories import ParticipantFactory, StatusChangeFactory
+from tests.reference_templates import page_and_reference
 
 pytestmark = pytest.mark.django_db
 REFERENCE = Path(__file__).parent / "reference_templates" / "participant_list.html"
 
 
 def list_both_ways(client, params=None):
-    response = client.get("/members/", params or {})
-    assert response.status_code == 200
-    reference = engines["django"].from_string(REFERENCE.read_text())
-    return response.content.decode(), reference.render(response.context_data, response.wsgi_request)
+    return page_and_reference(client, "/members/", REFERENCE, params)
 
 
 def joined(name, iso_code, date, precision):

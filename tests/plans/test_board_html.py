@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.template import engines
 from django.urls import reverse
 from django.utils import translation
 
 from plans import views as plan_views
 from plans.models import PlanStatus
 from tests.factories import DimensionFactory, PriorityAreaFactory, plan_with_status
+from tests.reference_templates import page_and_reference
 
 pytestmark = pytest.mark.django_db
 REFERENCE = Path(__file__).parent / "reference_templates" / "status_board.html"
@@ -20,10 +20,7 @@ TODAY = datetime.datetime(2024, 6, 15, 12, tzinfo=datetime.UTC)
 
 
 def board_both_ways(client):
-    response = client.get(reverse("plans:status_board"))
-    assert response.status_code == 200
-    reference = engines["django"].from_string(REFERENCE.read_text())
-    return response.content.decode(), reference.render(response.context_data, response.wsgi_request)
+    return page_and_reference(client, reverse("plans:status_board"), REFERENCE)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.template import engines
 from django.utils import translation
 
 from cica_site.partial_dates import DatePrecision
@@ -21,6 +20,7 @@ from tests.factories import (
     member_state,
     plan_with_status,
 )
+from tests.reference_templates import page_and_reference
 
 pytestmark = pytest.mark.django_db
 REFERENCE = Path(__file__).parent / "reference_templates" / "plan_list.html"
@@ -28,10 +28,7 @@ TODAY = datetime.datetime(2024, 6, 15, 12, tzinfo=datetime.UTC)
 
 
 def list_both_ways(client, params=None):
-    response = client.get("/plans/", params or {})
-    assert response.status_code == 200
-    reference = engines["django"].from_string(REFERENCE.read_text())
-    return response.content.decode(), reference.render(response.context_data, response.wsgi_request)
+    return page_and_reference(client, "/plans/", REFERENCE, params)
 
 
 @pytest.fixture
