@@ -199,15 +199,17 @@ class StatusBoardView(TemplateView):
             for index, status in enumerate(statuses)
         ]
         since = today - datetime.timedelta(days=RECENT_DAYS)
+        # Only what the lists show (plans.board_html): the recent decisions name their
+        # dimension, the ended periods nothing else.
         recently_changed = list(
             published.status_changed_since(since)
-            .select_related("dimension", "priority_area")
+            .select_related("dimension")
             .order_by("-status_decided_on", "title")[: BOARD_LIST_LIMIT + 1]
         )
         period_ended = list(
-            published.period_ended_open(today.year)
-            .select_related("dimension", "priority_area")
-            .order_by("end_year", "title")[: BOARD_LIST_LIMIT + 1]
+            published.period_ended_open(today.year).order_by("end_year", "title")[
+                : BOARD_LIST_LIMIT + 1
+            ]
         )
         context.update(
             statuses=statuses,
