@@ -19,6 +19,7 @@ from plans.models import Plan, StatusChange
 
 from . import ics, month
 from .filters import CalendarFeedForm, EventFilter
+from .host_names import with_host_names
 from .models import Event, EventKind
 
 LIST_PAGE_SIZE = 25
@@ -50,10 +51,11 @@ class FilteredEventListView(ListView):
     def get_queryset(self):
         if self.filters_are_invalid():
             return self.filterset.queryset.none()
-        return self.filterset.qs.prefetch_related(published_hosts())
+        return self.filterset.qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["object_list"] = context["events"] = with_host_names(context["object_list"])
         context["filter"] = self.filterset
         context["is_filtered"] = self.filterset.is_bound and any(
             self.request.GET.get(name) for name in self.filterset.filters

@@ -19,7 +19,7 @@ CANCELLED_CLASS = " event-item--cancelled"
 @register.filter
 def event_item(event):
     """The <li> of one event (put it in an <ol class="event-list"> under an h2); its
-    hosts as prefetched by the view."""
+    hosts' names as events.host_names.with_host_names gives them."""
     # f-strings and conditional_escape: format_html's own work for each of the seven
     # values cost about as much again as the item (tests/events/test_views.py).
     status = ""
@@ -32,9 +32,8 @@ def event_item(event):
     place = event.place_display
     if place:
         meta = f"{meta} · {conditional_escape(place)}"
-    hosts = event.hosts.all()
-    if hosts:
-        names = ", ".join(conditional_escape(host.name) for host in hosts)
+    if event.host_names:
+        names = ", ".join(conditional_escape(name) for name in event.host_names)
         meta = f"{meta} · {conditional_escape(gettext('Hosted by'))} {names}"
     return SafeString(
         f'\n<li class="event-item{CANCELLED_CLASS if event.is_cancelled else ""}">\n'
