@@ -1,12 +1,25 @@
-"""What the plans app adds to a member state's page (see members.views.MemberDetailView)."""
+"""What the plans app adds to a member state's page (see members.views.MemberDetailView).
+
+A busy state coordinates dozens of dimensions, priority areas and plans. Its roles are
+read as plain rows and each written as one line of HTML: as models (a role, its plan,
+area and dimensions) with a template filter per line they cost about 5 ms of the page,
+as rows about 2 (issue 7). The lines are the bytes of the template they replace
+(tests/plans/test_plan_items.py).
+"""
 
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from cica_site.publishing import published_q
+from cica_site.slug_urls import slug_url_function
 
-from .models import Coordination, CoordinationRole, Plan
+from .choices import PlanKind
+from .models import Coordination, CoordinationRole, Plan, coordination_period
 
-ROLE_LIST_FIELDS = [
+ROLE_COLUMNS = (
     "role",
     "start_year",
     "end_year",
@@ -21,39 +34,59 @@ ROLE_LIST_FIELDS = [
     "plan__slug",
     "plan__kind",
     "plan__dimension__position",
-]
+)
+KIND_LABELS = dict(PlanKind.choices)
 
 
-def _subject_order(role):
-    if role.dimension_id:
-        return (0, role.dimension.position, role.dimension.name)
-    if role.priority_area_id:
-        area = role.priority_area
-        return (1, area.dimension.position, area.name)
-    return (2, role.plan.dimension.position, role.plan.title)
+def _subject_order(row):
+    """Dimensions, then priority areas, then plans; each in its dimension's order."""
+    if row.dimension__name is not None:
+        return (0, row.dimension__position, row.dimension__name)
+    if row.priority_area__name is not None:
+        return (1, row.priority_area__dimension__position, row.priority_area__name)
+    return (2, row.plan__dimension__position, row.plan__title)
+
+
+def _line(row, list_url, plan_url):
+    """<li> of one role: its subject linked, what the subject is, the years."""
+    if row.dimension__name is not None:
+        url = f"{list_url}?dimension={row.dimension__slug}"
+        name = row.dimension__name
+        what = conditional_escape(gettext("dimension"))
+    elif row.priority_area__name is not None:
+        url = f"{list_url}?priority_area={row.priority_area__slug}"
+        name = row.priority_area__name
+        # As {% blocktranslate %}: the value is escaped, the translation is not.
+        what = gettext("priority area, %(dimension)s") % {
+            "dimension": conditional_escape(row.priority_area__dimension__name)
+        }
+    else:
+        url, name = plan_url(row.plan__slug), row.plan__title
+        what = conditional_escape(str(KIND_LABELS.get(row.plan__kind, row.plan__kind)).lower())
+    period = coordination_period(row.start_year, row.end_year)
+    period = f' <span class="muted">{conditional_escape(period)}</span>' if period else ""
+    return (
+        f'<li><a href="{conditional_escape(url)}">{conditional_escape(name)}</a> '
+        f'<span class="muted">({what})</span>{period}</li>\n'
+    )
 
 
 def context_for(participant, user):
-    """The dimensions, priority areas and plans the state coordinates or co-coordinates.
-
-    One query whatever the number of roles.
-    """
+    """The dimensions, priority areas and plans the state coordinates or co-coordinates,
+    as lines of HTML. One query whatever the number of roles."""
     roles = Coordination.objects.filter(state=participant)
     if not Plan.objects.previewable_by(user):
-        # Checked on the join to the plan that select_related makes anyway; a subquery
-        # per role cost more to plan than to run (issue 7).
+        # Checked on the join to the plan that the row needs anyway; a subquery per role
+        # cost more to plan than to run (issue 7).
         roles = roles.filter(Q(plan__isnull=True) | published_q("plan"))
-    roles = sorted(
-        roles.select_related("dimension", "priority_area__dimension", "plan__dimension")
-        # Only what the list shows and sorts by: not the plans' texts.
-        .only(*ROLE_LIST_FIELDS)
-        # Sorted below; not by the model's default order, which joins the states.
-        .order_by("pk"),
-        key=_subject_order,
-    )
+    # Sorted below; not by the model's default order, which joins the states.
+    rows = sorted(roles.order_by("pk").values_list(*ROLE_COLUMNS, named=True), key=_subject_order)
+    list_url = reverse("plans:list")
+    plan_url = slug_url_function("plans:detail")
+    lines = {CoordinationRole.COORDINATOR: [], CoordinationRole.CO_COORDINATOR: []}
+    for row in rows:
+        lines[row.role].append(_line(row, list_url, plan_url))
     return {
-        "plan_roles_coordinates": [r for r in roles if r.role == CoordinationRole.COORDINATOR],
-        "plan_roles_co_coordinates": [
-            r for r in roles if r.role == CoordinationRole.CO_COORDINATOR
-        ],
+        "plan_roles_coordinates": SafeString("".join(lines[CoordinationRole.COORDINATOR])),
+        "plan_roles_co_coordinates": SafeString("".join(lines[CoordinationRole.CO_COORDINATOR])),
     }

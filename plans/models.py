@@ -280,6 +280,15 @@ class Plan(Publishable):
             return None
 
 
+def coordination_period(start_year, end_year):
+    """A coordination role's years: "2016–2018", "2020–" or ""."""
+    if start_year and end_year:
+        return f"{start_year}\N{EN DASH}{end_year}"
+    if start_year:
+        return f"{start_year}\N{EN DASH}"
+    return ""
+
+
 class Coordination(ChoiceLabelsMixin, models.Model):
     """A state coordinating or co-coordinating a dimension, a priority area or a plan."""
 
@@ -344,11 +353,7 @@ class Coordination(ChoiceLabelsMixin, models.Model):
 
     @property
     def period(self):
-        if self.start_year and self.end_year:
-            return f"{self.start_year}\N{EN DASH}{self.end_year}"
-        if self.start_year:
-            return f"{self.start_year}\N{EN DASH}"
-        return ""
+        return coordination_period(self.start_year, self.end_year)
 
 
 class StatusChange(ChoiceLabelsMixin, models.Model):

@@ -65,11 +65,10 @@ def test_section_uses_one_query(django_assert_num_queries, count):
         CoordinationFactory(state=state, plan=None, dimension=DimensionFactory())
     with django_assert_num_queries(1):
         context = member_sections.context_for(state, AnonymousUser())
-        total = len(context["plan_roles_coordinates"]) + len(context["plan_roles_co_coordinates"])
-        # Reading the subjects of the roles needs no further query.
-        names = [str(role.subject) for role in context["plan_roles_coordinates"]]
-    assert total == 3 * count
-    assert len(names) == 3 * count - count // 2
+    coordinates = context["plan_roles_coordinates"].count("<li>")
+    co_coordinates = context["plan_roles_co_coordinates"].count("<li>")
+    assert coordinates + co_coordinates == 3 * count
+    assert coordinates == 3 * count - count // 2
 
 
 @pytest.mark.parametrize("count", [3, 60])

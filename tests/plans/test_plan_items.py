@@ -1,14 +1,17 @@
-"""A member state's role lines, written in Python, equal the template they replace."""
+"""Lines of plan lists written in Python (a member state's roles, status badges, progress
+cells) equal the templates they replace."""
 
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Engine
 from django.utils import translation
 
+from plans import member_sections
 from plans.models import CoordinationRole, MeasureStatus, PlanKind, PlanStatus
 from plans.progress import Progress
-from plans.templatetags.plan_items import participant_role_item, progress_cell, status_badge
+from plans.templatetags.plan_items import progress_cell, status_badge
 from tests.factories import (
     CoordinationFactory,
     DimensionFactory,
@@ -48,12 +51,16 @@ def roles():
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_role_lines_are_the_templates(roles, language):
+def test_role_lines_are_the_templates_in_subject_order(roles, language):
+    """Dimensions, then priority areas, then plans; each line as the template wrote it."""
     with translation.override(language):
-        for role in roles:
-            assert participant_role_item(role) == reference(role)
-    written = "".join(participant_role_item(role) for role in roles)
+        context = member_sections.context_for(roles[0].state, AnonymousUser())
+        coordinates = "".join(reference(role) for role in [roles[0], roles[1], roles[2], roles[4]])
+        assert context["plan_roles_coordinates"] == coordinates
+        assert context["plan_roles_co_coordinates"] == reference(roles[3])
+    written = context["plan_roles_coordinates"] + context["plan_roles_co_coordinates"]
     assert "Trade &amp; &lt;investment&gt;" in written and "<investment>" not in written
+    assert "2016\N{EN DASH}2018" in written and "2020\N{EN DASH}</span>" in written
     assert written.count("<li>") == len(roles)
 
 
