@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -26,6 +27,9 @@ class CicaSiteConfig(AppConfig):
             _install_published_row_counters, sender=self, dispatch_uid="cica_published_rows"
         )
         from . import checks  # noqa: F401  (registers the deploy checks)
+        from .pg_timestamps import install
+
+        connection_created.connect(install, dispatch_uid="cica_pg_timestamps")
         from .page_cache import connect_signals
 
         connect_signals()
