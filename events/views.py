@@ -18,6 +18,7 @@ from members.models import Participant
 from plans.models import Plan, StatusChange
 
 from . import ics, month
+from .calendar_rows import calendar_rows
 from .filters import CalendarFeedForm, EventFilter
 from .host_names import with_host_names
 from .models import Event, EventKind
@@ -168,9 +169,8 @@ def calendar_events(kinds=(), year=None, today=None):
             F("start_date").desc(),
             "pk",
         )
-    # Not the body: the calendar shows the summary.
     # The file lists them by date, whichever were chosen.
-    return keys_first(chosen, 0, CALENDAR_MAX_EVENTS).defer("body").order_by("start_date", "pk")
+    return keys_first(chosen, 0, CALENDAR_MAX_EVENTS).order_by("start_date", "pk")
 
 
 class CalendarFeedView(View):
@@ -199,7 +199,7 @@ class CalendarFeedView(View):
         site = request.build_absolute_uri("/").removesuffix("/")
         detail_url = slug_url_function("events:detail")
         body = ics.build_calendar(
-            calendar_events(kinds, year),
+            calendar_rows(calendar_events(kinds, year)),
             lambda event: site + detail_url(event.slug),
             name,
         )

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 from icalendar.parser import Contentline, Parameters
@@ -14,6 +15,7 @@ from icalendar.prop import vDDDTypes, vText
 
 from cica_site.publishing import PublicationStatus
 from events import ics, ics_writer
+from events.calendar_rows import calendar_rows
 from events.models import Event
 from tests.factories import EventFactory
 
@@ -445,3 +447,23 @@ def test_dates_and_times_match_the_library(value):
     prop = vDDDTypes(value)
     expected = Contentline.from_parts("DTSTART", prop.params, prop).to_ical()
     assert ics_writer.date_or_time("DTSTART", value) == expected + b"\r\n"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_file_written_from_rows_is_the_file_written_from_models(calendar_events, language):
+    EventFactory(
+        title="Summit, with; odd \\ characters and a long title " * 3,
+        summary="Agenda:\nfirst line\n\nsecond line",
+        city="Nur-Sultan",
+        venue="",
+        starts_at=datetime.datetime(2030, 10, 1, 9, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo")),
+        ends_at=None,
+        timezone="Asia/Tokyo",
+    )
+    events = Event.objects.order_by("start_date", "pk")
+    with translation.override(language):
+        from_models = ics.build_calendar(list(events), lambda event: event.slug, "CICA")
+        from_rows = ics.build_calendar(calendar_rows(events), lambda event: event.slug, "CICA")
+    assert from_rows == from_models
+    # Every event but the one known only to the month.
+    assert from_rows.count(b"BEGIN:VEVENT") == 9
