@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
@@ -67,12 +68,56 @@ class ListedModelChoiceIterator(django_filters.fields.ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
-        for obj in self.queryset:
+        for obj in self.field.options():
             yield self.choice(obj)
 
 
 class ListedModelChoiceField(django_filters.fields.ModelChoiceField):
+    """A model choice field whose options are read once per form, for the select and
+    for checking the value chosen.
+
+    Django checks a value with a query of its own (queryset.get(slug=...)), then reads
+    every option again to draw the select: a filtered list page ran both (issue 7).
+    Here a value given by ``to_field_name`` is looked up among the options read.
+    """
+
     iterator = ListedModelChoiceIterator
+
+    def options(self):
+        if getattr(self, "_options", None) is None:
+            self._options = list(self.queryset)
+        return self._options
+
+    def _set_queryset(self, queryset):
+        self._options = None
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def __deepcopy__(self, memo):
+        # Each form's copy reads its own options, at the time of its request.
+        result = super().__deepcopy__(memo)
+        result._options = None
+        return result
+
+    def to_python(self, value):
+        if (
+            not self.to_field_name
+            or value in self.empty_values
+            or (self.null_label is not None and value == self.null_value)
+            or isinstance(value, self.queryset.model)
+        ):
+            return super().to_python(value)
+        self.validate_no_null_characters(value)
+        wanted = str(value)
+        for option in self.options():
+            if str(getattr(option, self.to_field_name)) == wanted:
+                return option
+        raise ValidationError(
+            self.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": value},
+        )
 
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):

@@ -1,9 +1,14 @@
+import datetime
 import re
 
+import django_filters
 import pytest
+import time_machine
 from django import forms
 
-from cica_site.widgets import QuickSelect
+from cica_site.widgets import ModelChoiceFilter, QuickSelect
+from events.models import Event
+from members.models import Participant
 from plans.models import PlanStatus
 from tests.factories import ParticipantFactory
 
@@ -56,3 +61,61 @@ def test_quick_select_of_model_choices_and_translated_labels():
         assert normalised(written[name]) == normalised(plain)
     assert '<option value="turkiye" selected>Türkiye</option>' in written["state"]
     assert '<option value="completed" selected>' in written["status"]
+
+
+class StateFilter(django_filters.FilterSet):
+    state = ModelChoiceFilter(
+        field_name="hosts",
+        queryset=lambda request: Participant.objects.published().order_by("name"),
+        to_field_name="slug",
+        empty_label="Any state",
+    )
+
+    class Meta:
+        model = Event
+        fields = ["state"]
+
+
+NOW = datetime.datetime(2026, 5, 1, 12, tzinfo=datetime.UTC)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_model_choices_are_read_once_for_checking_and_drawing(django_assert_num_queries):
+    ParticipantFactory(name="Kazakhstan", slug="kazakhstan")
+    ParticipantFactory(name="Draftland", slug="draftland", publication_status="draft")
+    ParticipantFactory(
+        name="Laterland", slug="laterland", publish_at=NOW + datetime.timedelta(hours=1)
+    )
+    form = StateFilter({"state": "kazakhstan"}, queryset=Event.objects.all()).form
+    with django_assert_num_queries(1):
+        assert form.is_valid()
+        html = str(form["state"])
+    assert form.cleaned_data["state"].name == "Kazakhstan"
+    assert '<option value="kazakhstan" selected>Kazakhstan</option>' in html
+    assert "Draftland" not in html and "Laterland" not in html
+
+
+@pytest.mark.parametrize(
+    "value", ["draftland", "laterland", "KAZAKHSTAN", "kazakhstan ", "no\x00pe"]
+)
+@time_machine.travel(NOW, tick=False)
+def test_values_not_among_the_published_options_are_form_errors(value):
+    ParticipantFactory(name="Kazakhstan", slug="kazakhstan")
+    ParticipantFactory(name="Draftland", slug="draftland", publication_status="draft")
+    ParticipantFactory(
+        name="Laterland", slug="laterland", publish_at=NOW + datetime.timedelta(hours=1)
+    )
+    form = StateFilter({"state": value}, queryset=Event.objects.all()).form
+    assert not form.is_valid()
+    assert "state" in form.errors
+
+
+def test_each_form_reads_the_options_of_its_own_time():
+    start = datetime.datetime(2026, 5, 1, 12, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        ParticipantFactory(
+            name="Laterland", slug="laterland", publish_at=start + datetime.timedelta(hours=1)
+        )
+        assert not StateFilter({"state": "laterland"}, queryset=Event.objects.all()).is_valid()
+    with time_machine.travel(start + datetime.timedelta(hours=2), tick=False):
+        assert StateFilter({"state": "laterland"}, queryset=Event.objects.all()).is_valid()
