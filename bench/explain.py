@@ -39,6 +39,7 @@ LARGE_TABLE_ROWS = 10_000
 MAIN_PAGES = {
     "plan list",
     "plan list filtered",
+    "plan list by coordinator",
     "status board",
     "event list",
     "calendar month",

@@ -36,6 +36,7 @@ def public_paths():
         or Publication.objects.published().order_by("pk").first()
     )
     member = _busiest(Participant.objects.published().states().members(), "hosted_events")
+    coordinator = _busiest(Participant.objects.published().states(), "coordinations")
     year = today.year - 1
     # The second page of the events sitemap when there is one (a full page of addresses).
     sitemap_page = 2 if events.count() > SECTION_LIMIT else 1
@@ -46,6 +47,7 @@ def public_paths():
         "plan list": "/plans/",
         "plan list filtered": f"/plans/?dimension={plan.dimension.slug}&status=approved_soc",
         "plan list text": "/plans/?q=water",
+        "plan list by coordinator": f"/plans/?coordinator={coordinator.slug}",
         "plan csv filtered": f"/plans/?dimension={plan.dimension.slug}&status=approved_soc"
         "&format=csv",
         "plan detail": plan.get_absolute_url(),

@@ -48,14 +48,26 @@ class PlanQuerySet(PublishableQuerySet):
         )
 
     def coordinated_by(self, state):
-        """Any coordination role of the state on the plan, its priority area or its dimension."""
+        """Any coordination role of the state on the plan, its priority area or its dimension.
+
+        The state's roles (a few dozen) are read first, then the plans found by their
+        ids: one EXISTS over the three columns could use no index, and read every plan
+        (170 ms at 20,000 plans, issue 7).
+        """
         coordination = self.model._meta.get_field("coordinations").related_model
-        roles = coordination.objects.filter(state=state).filter(
-            models.Q(plan=models.OuterRef("pk"))
-            | models.Q(priority_area=models.OuterRef("priority_area"))
-            | models.Q(dimension=models.OuterRef("dimension"))
+        roles = coordination.objects.filter(state=state).values_list(
+            "plan_id", "priority_area_id", "dimension_id"
         )
-        return self.filter(models.Exists(roles))
+        plans, areas, dimensions = set(), set(), set()
+        for plan, area, dimension in roles:
+            plans.add(plan)
+            areas.add(area)
+            dimensions.add(dimension)
+        return self.filter(
+            models.Q(pk__in=plans - {None})
+            | models.Q(priority_area__in=areas - {None})
+            | models.Q(dimension__in=dimensions - {None})
+        )
 
     def period_ended_open(self, year):
         """Plans whose period ended before the year and that are still open (not closed)."""
