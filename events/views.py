@@ -1,14 +1,17 @@
 import datetime
 
+from django.core.paginator import Paginator
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
+from cica_site import published_rows
 from cica_site.pagination import KeysFirstPaginator
 from cica_site.partial_dates import DatePrecision
 from cica_site.preview import PreviewableDetailMixin
@@ -49,6 +52,11 @@ class FilteredEventListView(ListView):
     def filters_are_invalid(self):
         return self.filterset.is_bound and not self.filterset.is_valid()
 
+    def is_filtered(self):
+        return self.filterset.is_bound and any(
+            self.request.GET.get(name) for name in self.filterset.filters
+        )
+
     def get_queryset(self):
         if self.filters_are_invalid():
             return self.filterset.queryset.none()
@@ -58,9 +66,7 @@ class FilteredEventListView(ListView):
         context = super().get_context_data(**kwargs)
         context["object_list"] = context["events"] = with_host_names(context["object_list"])
         context["filter"] = self.filterset
-        context["is_filtered"] = self.filterset.is_bound and any(
-            self.request.GET.get(name) for name in self.filterset.filters
-        )
+        context["is_filtered"] = self.is_filtered()
         context["this_month"] = timezone.localdate().replace(day=1)
         return context
 
@@ -74,11 +80,31 @@ class EventListView(FilteredEventListView):
         return Event.objects.published().upcoming()
 
 
+class PastEventsPaginator(Paginator):
+    """Counts the past events as every published event less the upcoming ones.
+
+    The published total is kept by the database (cica_site/published_rows.py) and the
+    upcoming events are a short range of the last_date index, while counting the past
+    events read the whole archive: 44,000 index entries, 8 ms at 50,000 events (issue 7).
+    Past and upcoming are complements within the published events (EventQuerySet).
+    """
+
+    @cached_property
+    def count(self):
+        return published_rows.published_total(Event, less=Event.objects.published().upcoming())
+
+
 class PastEventListView(FilteredEventListView):
     template_name = "events/event_past.html"
 
     def base_queryset(self):
         return Event.objects.published().past()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.is_filtered():
+            # The past events that match, counted.
+            return super().get_paginator(queryset, per_page, **kwargs)
+        return PastEventsPaginator(queryset, per_page, **kwargs)
 
 
 class EventDetailView(PreviewableDetailMixin, DetailView):

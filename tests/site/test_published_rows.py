@@ -133,3 +133,16 @@ def test_the_sitemap_index_reads_the_counters(client, django_assert_max_num_quer
     assert not [sql for sql in sqls if sql.startswith('SELECT COUNT(*) AS "__count" FROM "events')]
     assert any("cica_site_publishedrowcount" in sql for sql in sqls)
     assert "http://testserver/sitemap-events.xml" in response.content.decode()
+
+
+@pytest.mark.parametrize("counted", [True, False], ids=["counter", "no counter"])
+def test_rows_of_a_queryset_taken_off_in_the_same_query(counted, django_assert_num_queries):
+    EventFactory(title="Kept")
+    EventFactory(title="Taken off", kind="soc")
+    EventFactory(title="Also taken off", kind="soc")
+    EventFactory(title="Draft SOC", kind="soc", publication_status=PublicationStatus.DRAFT)
+    if not counted:
+        PublishedRowCount.objects.all().delete()
+    soc = Event.objects.published().filter(kind="soc")
+    with django_assert_num_queries(1 if counted else 3):
+        assert published_rows.published_total(Event, less=soc) == 1
