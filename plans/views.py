@@ -1,7 +1,8 @@
 import datetime
 import functools
 
-from django.db.models import Count, Prefetch, Q
+from django.db import connections
+from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -32,19 +33,24 @@ def measure_counts(plans):
     """{plan pk: (total, done, cancelled)} for the progress bars of one page: one query.
 
     Counted apart from the list's own query: joining the measures into it would make
-    every count of the list (and its pagination) count measures instead of plans.
+    every count of the list (and its pagination) count measures instead of plans. Plain
+    SQL: through the ORM (values, annotate, filtered counts) building the query took
+    several times what running it did (issue 7).
     """
-    rows = (
-        Measure.objects.filter(plan__in=[plan.pk for plan in plans])
-        .values("plan")
-        .annotate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status=MeasureStatus.DONE)),
-            cancelled=Count("pk", filter=Q(status=MeasureStatus.CANCELLED)),
+    ids = [plan.pk for plan in plans]
+    if not ids:
+        return {}
+    connection = connections[Measure.objects.db]
+    table = connection.ops.quote_name(Measure._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT plan_id, COUNT(*), "
+            "SUM(CASE WHEN status = %s THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN status = %s THEN 1 ELSE 0 END) "
+            f"FROM {table} WHERE plan_id IN ({', '.join(['%s'] * len(ids))}) GROUP BY plan_id",
+            [MeasureStatus.DONE.value, MeasureStatus.CANCELLED.value, *ids],
         )
-        .order_by()
-    )
-    return {row["plan"]: (row["total"], row["done"], row["cancelled"]) for row in rows}
+        return {plan: (total, done, cancelled) for plan, total, done, cancelled in cursor}
 
 
 class PlanListView(ListView):
