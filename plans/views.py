@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from cica_site.pagination import GroupedPaginator
 from cica_site.preview import PreviewableDetailMixin
-from members.models import Participant
+from cica_site.related_names import with_published_names
 
 from . import board_html, list_html, tally
 from .charts import status_board_chart, status_timeline_chart
@@ -152,12 +152,7 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
                     "status_changes",
                     queryset=StatusChange.objects.select_related("meeting").order_by("step"),
                 ),
-                Prefetch(
-                    "measures",
-                    queryset=Measure.objects.select_related("event").prefetch_related(
-                        Prefetch("responsible_states", queryset=Participant.objects.published())
-                    ),
-                ),
+                Prefetch("measures", queryset=Measure.objects.select_related("event")),
                 "documents",
             )
         )
@@ -166,6 +161,8 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
     def get_object(self, queryset=None):
         plan = super().get_object(queryset)
         attach_role_levels([plan])
+        # The table shows the states' names only.
+        with_published_names(plan.measures.all(), "responsible_states", "responsible_state_names")
         return plan
 
     def get_context_data(self, **kwargs):

@@ -246,3 +246,21 @@ def test_roles_of_each_level_shown_and_only_of_published_states(client):
         for row in client.get("/plans/").context["plans"]
     }
     assert listed == {"Energy plan": ["Plan Coordinator"], "Other plan": ["Other Coordinator"]}
+
+
+def test_measures_name_their_published_responsible_states_by_name(client):
+    plan = PlanFactory()
+    shared = MeasureFactory(plan=plan, title="Shared measure")
+    shared.responsible_states.add(
+        ParticipantFactory(name="Viet Nam"),
+        ParticipantFactory(name="Draftland", publication_status=PublicationStatus.DRAFT),
+        ParticipantFactory(name="Azerbaijan & <friends>"),
+    )
+    MeasureFactory(plan=plan, title="Nobody's measure")
+    html = client.get(plan.get_absolute_url()).content.decode()
+    assert (
+        '<th scope="row">Shared measure</th>\n'
+        "          <td>Azerbaijan &amp; &lt;friends&gt;, Viet Nam</td>" in html
+    )
+    assert '<th scope="row">Nobody&#x27;s measure</th>\n          <td>—</td>' in html
+    assert "Draftland" not in html
