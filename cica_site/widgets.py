@@ -3,10 +3,11 @@
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from cica_site.form_renderer import html_attributes
+from cica_site.markup import escaped
 
 CLOSE_OPTGROUP = "</optgroup>"
 SELECTED = " selected"
@@ -43,13 +44,13 @@ class QuickSelect(forms.Select):
                 selected = (not has_selected or self.allow_multiple_selected) and text in wanted
                 has_selected |= selected
                 lines.append(
-                    f'<option value="{conditional_escape(text)}"{SELECTED if selected else ""}>'
-                    f"{conditional_escape(sublabel)}</option>"
+                    f'<option value="{escaped(text)}"{SELECTED if selected else ""}>'
+                    f"{escaped(sublabel)}</option>"
                 )
             if group_name:
                 lines.append(CLOSE_OPTGROUP)
         return SafeString(
-            f'<select name="{conditional_escape(name)}"{html_attributes(attrs)}>\n'
+            f'<select name="{escaped(name)}"{html_attributes(attrs)}>\n'
             + "\n".join(lines)
             + "\n</select>"
         )

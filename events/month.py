@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from cica_site.markup import escaped
 
 from .models import EventStatus
 
@@ -117,7 +119,7 @@ def _grid_cell(day):
         number = str(day.date.day)
     else:
         number = (
-            f'<span class="visually-hidden">{conditional_escape(date_format(day.date, "j F"))}'
+            f'<span class="visually-hidden">{escaped(date_format(day.date, "j F"))}'
             f'</span><span aria-hidden="true">{day.date.day}</span>'
         )
     events = ""
@@ -145,7 +147,7 @@ def agenda_html(weeks):
     items = (
         '\n    <li class="month-agenda__day">\n'
         f'      <time class="month-agenda__date" datetime="{day.iso}">'
-        f"{conditional_escape(date_format(day.date, 'l j F'))}</time>\n"
+        f"{escaped(date_format(day.date, 'l j F'))}</time>\n"
         f'      <ul class="month-agenda__events">{_event_items(day)}</ul>\n'
         "    </li>\n    "
         for week in weeks

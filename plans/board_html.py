@@ -7,11 +7,10 @@ compares them with the template, kept in tests/plans/reference_templates/).
 """
 
 from django.template.defaultfilters import urlencode
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import link, shown
+from cica_site.markup import escaped, link, shown
 
 from .templatetags.plan_items import status_badge
 
@@ -22,28 +21,28 @@ def _cell(list_url, dimension, slug, status, count):
     # As {% blocktranslate %}: the values are escaped, the translation is not.
     label = gettext("%(number)s in %(dimension)s: %(label)s") % {
         "number": shown(count),
-        "dimension": conditional_escape(dimension.name),
-        "label": conditional_escape(status.label),
+        "dimension": escaped(dimension.name),
+        "label": escaped(status.label),
     }
     return (
         f'\n        <td class="status-matrix__cell{"" if count else EMPTY_CELL}">'
-        f'<a href="{list_url}?dimension={slug}&amp;status={conditional_escape(status.value)}" '
+        f'<a href="{list_url}?dimension={slug}&amp;status={escaped(status.value)}" '
         f'aria-label="{label}">{shown(count)}</a></td>\n        '
     )
 
 
 def matrix_rows_html(rows, list_url):
     """The <tr> of each dimension (inside the matrix's <tbody>)."""
-    list_url = conditional_escape(list_url)
+    list_url = escaped(list_url)
     parts = []
     for row in rows:
         dimension = row["dimension"]
-        slug = conditional_escape(urlencode(dimension.slug))
+        slug = escaped(urlencode(dimension.slug))
         cells = "".join(
             _cell(list_url, dimension, slug, status, count) for status, count in row["cells"]
         )
         parts.append(
-            f'\n      <tr>\n        <th scope="row">{conditional_escape(dimension.name)}</th>\n'
+            f'\n      <tr>\n        <th scope="row">{escaped(dimension.name)}</th>\n'
             f"        {cells}\n"
             f'        <td class="status-matrix__total"><a href="{list_url}?dimension={slug}">'
             f"{shown(row['total'])}</a></td>\n      </tr>\n      "
@@ -60,7 +59,7 @@ def recently_changed_html(plans):
     return SafeString(
         "".join(
             f'\n    <li>{plan_link(plan)} {status_badge(plan)} <span class="muted">'
-            f"{shown(plan.status_decided_display)} · {conditional_escape(plan.dimension.name)}"
+            f"{shown(plan.status_decided_display)} · {escaped(plan.dimension.name)}"
             "</span></li>\n    "
             for plan in plans
         )

@@ -6,11 +6,10 @@ those the template gave (tests/plans/test_list_html.py compares them with the
 template, kept in tests/plans/reference_templates/plan_list.html).
 """
 
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import shown
+from cica_site.markup import escaped, shown
 
 from .board_html import plan_link
 from .choices import CoordinationRole
@@ -29,7 +28,7 @@ def _coordinators(plan, co_label):
     if not roles:
         return NO_VALUE
     return ", ".join(
-        conditional_escape(role.state.name)
+        escaped(role.state.name)
         + (co_label if role.role == CoordinationRole.CO_COORDINATOR else "")
         for role in roles
     )
@@ -41,7 +40,7 @@ def plan_rows_html(plans, show_progress):
     show_progress, their list_progress."""
     # As {% translate ... as label %}: the translation, escaped once for every row.
     label = {
-        name: conditional_escape(gettext(text))
+        name: escaped(gettext(text))
         for name, text in (
             ("dimension", "Dimension"),
             ("period", "Period"),
@@ -51,7 +50,7 @@ def plan_rows_html(plans, show_progress):
             ("measures", "Measures done"),
         )
     }
-    co_label = f' <span class="muted">({conditional_escape(gettext("co"))})</span>'
+    co_label = f' <span class="muted">({escaped(gettext("co"))})</span>'
     rows = []
     for plan in plans:
         area = plan.priority_area
@@ -64,9 +63,9 @@ def plan_rows_html(plans, show_progress):
         rows.append(
             "\n    <tr>\n"
             f'      <td data-label="{label["dimension"]}">'
-            f"{conditional_escape(plan.dimension.name)}{area_name}</td>\n"
+            f"{escaped(plan.dimension.name)}{area_name}</td>\n"
             f'      <td class="plan-table__title">{plan_link(plan)}<br>'
-            f'<span class="muted">{conditional_escape(plan.get_kind_display())}</span></td>\n'
+            f'<span class="muted">{escaped(plan.get_kind_display())}</span></td>\n'
             f'      <td data-label="{label["period"]}">{_or_dash(plan.period)}</td>\n'
             f'      <td data-label="{label["decided"]}">'
             f"{_or_dash(plan.status_decided_display)}</td>\n"

@@ -9,10 +9,10 @@ as rows about 2 (issue 7). The lines are the bytes of the template they replace
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from cica_site.markup import escaped
 from cica_site.publishing import published_q
 from cica_site.slug_urls import slug_url_function
 
@@ -52,21 +52,21 @@ def _line(row, list_url, plan_url):
     if row.dimension__name is not None:
         url = f"{list_url}?dimension={row.dimension__slug}"
         name = row.dimension__name
-        what = conditional_escape(gettext("dimension"))
+        what = escaped(gettext("dimension"))
     elif row.priority_area__name is not None:
         url = f"{list_url}?priority_area={row.priority_area__slug}"
         name = row.priority_area__name
         # As {% blocktranslate %}: the value is escaped, the translation is not.
         what = gettext("priority area, %(dimension)s") % {
-            "dimension": conditional_escape(row.priority_area__dimension__name)
+            "dimension": escaped(row.priority_area__dimension__name)
         }
     else:
         url, name = plan_url(row.plan__slug), row.plan__title
-        what = conditional_escape(str(KIND_LABELS.get(row.plan__kind, row.plan__kind)).lower())
+        what = escaped(str(KIND_LABELS.get(row.plan__kind, row.plan__kind)).lower())
     period = coordination_period(row.start_year, row.end_year)
-    period = f' <span class="muted">{conditional_escape(period)}</span>' if period else ""
+    period = f' <span class="muted">{escaped(period)}</span>' if period else ""
     return (
-        f'<li><a href="{conditional_escape(url)}">{conditional_escape(name)}</a> '
+        f'<li><a href="{escaped(url)}">{escaped(name)}</a> '
         f'<span class="muted">({what})</span>{period}</li>\n'
     )
 

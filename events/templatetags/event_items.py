@@ -5,10 +5,10 @@ an included template each took about 100 us, a fifth of those pages' time.
 """
 
 from django import template
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from cica_site.markup import escaped
 from events.models import EventStatus
 
 register = template.Library()
@@ -20,27 +20,27 @@ CANCELLED_CLASS = " event-item--cancelled"
 def event_item(event):
     """The <li> of one event (put it in an <ol class="event-list"> under an h2); its
     hosts' names as events.host_names.with_host_names gives them."""
-    # f-strings and conditional_escape: format_html's own work for each of the seven
+    # f-strings and escaped(): format_html's own work for each of the seven
     # values cost about as much again as the item (tests/events/test_views.py).
     status = ""
     if event.status != EventStatus.SCHEDULED:
         status = (
-            f' <span class="badge event-status event-status--{conditional_escape(event.status)}">'
-            f"{conditional_escape(event.get_status_display())}</span>"
+            f' <span class="badge event-status event-status--{escaped(event.status)}">'
+            f"{escaped(event.get_status_display())}</span>"
         )
-    meta = conditional_escape(event.get_kind_display())
+    meta = escaped(event.get_kind_display())
     place = event.place_display
     if place:
-        meta = f"{meta} · {conditional_escape(place)}"
+        meta = f"{meta} · {escaped(place)}"
     if event.host_names:
-        names = ", ".join(conditional_escape(name) for name in event.host_names)
-        meta = f"{meta} · {conditional_escape(gettext('Hosted by'))} {names}"
+        names = ", ".join(escaped(name) for name in event.host_names)
+        meta = f"{meta} · {escaped(gettext('Hosted by'))} {names}"
     return SafeString(
         f'\n<li class="event-item{CANCELLED_CLASS if event.is_cancelled else ""}">\n'
-        f'  <h3 class="event-item__title"><a href="{conditional_escape(event.get_absolute_url())}">'
-        f"{conditional_escape(event.title)}</a></h3>\n"
-        f'  <p class="event-item__when"><time datetime="{conditional_escape(event.when_iso)}">'
-        f"{conditional_escape(event.when_display)}</time>{status}</p>\n"
+        f'  <h3 class="event-item__title"><a href="{escaped(event.get_absolute_url())}">'
+        f"{escaped(event.title)}</a></h3>\n"
+        f'  <p class="event-item__when"><time datetime="{escaped(event.when_iso)}">'
+        f"{escaped(event.when_display)}</time>{status}</p>\n"
         f'  <p class="event-item__meta muted">{meta}</p>\n'
         "</li>\n"
     )

@@ -6,9 +6,10 @@ the template they replace (tests/plans/test_plan_items.py compares them).
 
 from django import template
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+
+from cica_site.markup import escaped
 
 register = template.Library()
 
@@ -17,8 +18,8 @@ register = template.Library()
 def status_badge(plan):
     """A plan's status as a badge."""
     return SafeString(
-        f'<span class="badge plan-status plan-status--{conditional_escape(plan.status)}">'
-        f"{conditional_escape(plan.get_status_display())}</span>\n"
+        f'<span class="badge plan-status plan-status--{escaped(plan.status)}">'
+        f"{escaped(plan.get_status_display())}</span>\n"
     )
 
 
@@ -28,8 +29,7 @@ def progress_cell(progress):
     if not progress.has_measures:
         return SafeString("\n\N{EM DASH}\n")
     percent, done, counted = (
-        conditional_escape(localize(value))
-        for value in (progress.percent, progress.done, progress.counted)
+        escaped(localize(value)) for value in (progress.percent, progress.done, progress.counted)
     )
     # As {% blocktranslate %}: the values are escaped, the translations are not.
     title = gettext("%(percent)s%% of measures done") % {"percent": percent}
