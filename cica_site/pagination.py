@@ -13,9 +13,9 @@ import functools
 import operator
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Func, Min, Q, Subquery
 from django.utils.functional import cached_property
 
 from .queries import keys_first
@@ -170,8 +170,47 @@ class EstimatedCountPaginator(Paginator):
 
 class KeysFirstPaginator(Paginator):
     """Reads a page's rows by their keys first (cica_site.queries.keys_first): for lists
-    sorted on something their index is not ordered by, such as the upcoming events."""
+    sorted on something their index is not ordered by, such as the upcoming events.
+
+    The list's length comes with the page's rows, counted by the same query (a subquery
+    the database runs once), instead of by a COUNT query of its own before them: one
+    query fewer on every page (issue 7). A page past the end has no rows, so it is
+    refused as Paginator refuses it. When the length is wanted first (orphans, which
+    depend on it, or the "last" page) it is counted as usual.
+    """
 
     def page(self, number):
-        number, bottom, top = page_bounds(self, number)
-        return self._get_page(keys_first(self.object_list, bottom, top), number, self)
+        if self.orphans or "count" in self.__dict__:
+            number, bottom, top = page_bounds(self, number)
+            return self._get_page(keys_first(self.object_list, bottom, top), number, self)
+        number = self._whole_number(number)
+        bottom = (number - 1) * self.per_page
+        length = (
+            self.object_list.order_by()
+            .annotate(list_length=Func(F("pk"), function="COUNT"))
+            .values("list_length")
+        )
+        rows = list(
+            keys_first(self.object_list, bottom, bottom + self.per_page).annotate(
+                list_length=Subquery(length)
+            )
+        )
+        if rows:
+            self.count = rows[0].list_length
+        elif number == 1 and self.allow_empty_first_page:
+            self.count = 0
+        else:
+            raise EmptyPage(self.error_messages["no_results"])
+        return self._get_page(rows, number, self)
+
+    def _whole_number(self, number):
+        """Paginator.validate_number without the check against the number of pages."""
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number

@@ -5,7 +5,7 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, InvalidPage, Paginator
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 from icalendar import Calendar
@@ -108,3 +108,54 @@ def test_a_year_calendar_keeps_its_earliest_events_in_date_order(client, monkeyp
     assert response.status_code == 200
     uids = [str(c["UID"]) for c in Calendar.from_ical(response.content).walk("VEVENT")]
     assert uids == [f"event-{event.pk}@s-cica.org" for event in kept]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_page_and_the_list_length_come_in_one_query(events, django_assert_num_queries):
+    upcoming = Event.objects.published().upcoming()
+    plain = Paginator(upcoming, 4)
+    expected_rows, expected_count = list(plain.page(2)), plain.count
+    keyed = KeysFirstPaginator(upcoming, 4)
+    with django_assert_num_queries(1):
+        page = keyed.page(2)
+        rows = list(page)
+        count, num_pages = keyed.count, keyed.num_pages
+        assert page.has_next() and page.has_previous()
+    assert rows == expected_rows
+    assert count == expected_count > 8 and num_pages == plain.num_pages
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize("number", [0, -1, "abc", 2.5, None, 99])
+def test_numbers_the_plain_paginator_refuses_are_refused(events, number):
+    upcoming = Event.objects.published().upcoming()
+    with pytest.raises(InvalidPage) as plain:
+        Paginator(upcoming, 4).page(number)
+    with pytest.raises(InvalidPage) as keyed:
+        KeysFirstPaginator(upcoming, 4).page(number)
+    assert type(keyed.value) is type(plain.value)
+    assert str(keyed.value) == str(plain.value)
+
+
+@pytest.mark.parametrize("allow_empty", [True, False])
+def test_an_empty_list(allow_empty):
+    empty = Event.objects.published().upcoming()
+    plain = Paginator(empty, 4, allow_empty_first_page=allow_empty)
+    keyed = KeysFirstPaginator(empty, 4, allow_empty_first_page=allow_empty)
+    if allow_empty:
+        assert list(keyed.page(1)) == list(plain.page(1)) == []
+        assert keyed.count == 0 and keyed.num_pages == plain.num_pages == 1
+    else:
+        with pytest.raises(EmptyPage):
+            plain.page(1)
+        with pytest.raises(EmptyPage):
+            keyed.page(1)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_last_page_and_orphans_count_first(events):
+    upcoming = Event.objects.published().upcoming()
+    keyed = KeysFirstPaginator(upcoming, 4)
+    last = keyed.page(keyed.num_pages)
+    assert list(last) == list(Paginator(upcoming, 4).page(keyed.num_pages))
+    assert not last.has_next()
