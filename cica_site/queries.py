@@ -62,3 +62,25 @@ def keys_first(queryset, start, stop):
     if queryset.query.order_by:
         rows = rows.order_by(*queryset.query.order_by)
     return rows
+
+
+def model_values(connection, model, columns):
+    """A function that turns the values of ``columns`` (attnames of ``model``) read by
+    plain SQL into what the ORM would give: the backend's and the fields' converters
+    applied, as SQLCompiler.apply_converters does (SQLite's dates and times, for one,
+    come back as text)."""
+    converters = []
+    for index, name in enumerate(columns):
+        column = model._meta.get_field(name).get_col(model._meta.db_table)
+        functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if functions:
+            converters.append((index, functions, column))
+
+    def convert(values):
+        values = list(values)
+        for index, functions, column in converters:
+            for function in functions:
+                values[index] = function(values[index], column, connection)
+        return values
+
+    return convert

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from cica_site.publishing import PublicationStatus
-from plans.models import CoordinationRole
+from plans.models import Coordination, CoordinationRole
 from plans.roles import attach_role_levels
 from tests.factories import CoordinationFactory, ParticipantFactory, PlanFactory
 
@@ -67,3 +67,51 @@ def test_a_page_of_plans_takes_one_query(django_assert_num_queries):
         attached = attach_role_levels(plans)
     assert all(len(plan.role_levels[0][1]) == 1 for plan in attached)
     assert attach_role_levels([]) == []
+
+
+def test_roles_read_in_one_query_equal_the_models_the_orm_reads(django_assert_num_queries):
+    plan = PlanFactory()
+    made = [
+        CoordinationFactory(
+            plan=plan, state=ParticipantFactory(name="Kazakhstan"), start_year=2016, end_year=2018
+        ),
+        CoordinationFactory(plan=None, priority_area=plan.priority_area, role=CO, start_year=2020),
+        CoordinationFactory(plan=None, dimension=plan.dimension),
+    ]
+    with django_assert_num_queries(1):
+        [with_roles] = attach_role_levels([plan])
+        roles = [role for _subject, level in with_roles.role_levels for role in level]
+        seen = [
+            (
+                role.pk,
+                role.role,
+                role.get_role_display(),
+                role.period,
+                (role.plan_id, role.priority_area_id, role.dimension_id),
+                role.state.pk,
+                role.state.name,
+                role.state.get_absolute_url(),
+                role.state.is_published,
+                role.state.publish_at,
+            )
+            for role in roles
+        ]
+    expected = [
+        (
+            role.pk,
+            role.role,
+            role.get_role_display(),
+            role.period,
+            (role.plan_id, role.priority_area_id, role.dimension_id),
+            role.state.pk,
+            role.state.name,
+            role.state.get_absolute_url(),
+            True,
+            role.state.publish_at,
+        )
+        for role in Coordination.objects.select_related("state").filter(
+            pk__in=[role.pk for role in made]
+        )
+    ]
+    assert sorted(seen) == sorted(expected)
+    assert all(timezone.is_aware(row[-1]) for row in seen)
