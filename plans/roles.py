@@ -6,24 +6,20 @@ from django.db import connections
 from django.utils import timezone
 
 from cica_site.publishing import PublicationStatus
-from cica_site.queries import model_values
+from cica_site.queries import model_columns, model_values
 from members.models import Participant
 
 from .models import Coordination, CoordinationRole
 
-
-def _columns(model, names):
-    # In the model's field order: Model.from_db reads the values in that order.
-    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
-
-
-ROLE_COLUMNS = _columns(
+ROLE_COLUMNS = model_columns(
     Coordination,
     {"id", "state_id", "role", "dimension_id", "priority_area_id", "plan_id"}
     | {"start_year", "end_year"},
 )
 # What the lists and the plan page show of a state, and what is_published reads.
-STATE_COLUMNS = _columns(Participant, {"id", "name", "slug", "publication_status", "publish_at"})
+STATE_COLUMNS = model_columns(
+    Participant, {"id", "name", "slug", "publication_status", "publish_at"}
+)
 
 
 def _published_roles(plan_ids, area_ids, dimension_ids):

@@ -1,10 +1,13 @@
 import csv
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cica_site.publishing import PublicationStatus
+from plans.filters import coordinating_state_options, coordinating_states
 from plans.models import CoordinationRole, Plan, PlanKind, PlanStatus
 from tests.factories import (
     CoordinationFactory,
@@ -288,3 +291,23 @@ def test_csv_query_count_is_constant(client, django_assert_max_num_queries, coun
     make_plans(count)
     with django_assert_max_num_queries(5):
         assert client.get(LIST_URL, {"format": "csv"}).status_code == 200
+
+
+def test_coordinator_options_read_in_sql_are_the_querysets_states(django_assert_num_queries):
+    later = timezone.now() + datetime.timedelta(hours=1)
+    for name, fields in [
+        ("Zimbabwe-like", {}),
+        ("Azerbaijan", {}),
+        ("Draftland", {"publication_status": PublicationStatus.DRAFT}),
+        ("Laterland", {"publish_at": later}),
+        ("Organisation", {"kind": "organisation", "iso_code": ""}),
+    ]:
+        CoordinationFactory(state=ParticipantFactory(name=name, **fields))
+    ParticipantFactory(name="No roles")
+    with django_assert_num_queries(1):
+        options = coordinating_state_options()
+    expected = list(coordinating_states())
+    assert [(state.pk, state.name, state.slug) for state in options] == [
+        (state.pk, state.name, state.slug) for state in expected
+    ]
+    assert [state.name for state in options] == ["Azerbaijan", "Zimbabwe-like"]
