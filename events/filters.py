@@ -12,6 +12,7 @@ from cica_site.publishing import PublicationStatus
 from cica_site.queries import read_models, years_with
 from cica_site.widgets import ModelChoiceFilter, QuickSelect
 from members.models import Participant
+from plans.filters import dimension_options
 from plans.models import Dimension, Plan
 
 from .models import Event, EventKind
@@ -75,6 +76,7 @@ class EventFilter(django_filters.FilterSet):
     dimension = ModelChoiceFilter(
         label=_("Dimension of plans discussed"),
         queryset=Dimension.objects.published(),
+        options=dimension_options,
         to_field_name="slug",
         empty_label=_("All dimensions"),
         method="filter_dimension",

@@ -75,6 +75,29 @@ def coordinating_state_options():
     )
 
 
+def dimension_options():
+    """Dimension.objects.published() in plain SQL, for the selects of the list pages."""
+    return read_models(
+        Dimension,
+        {"id", "name", "slug", "position"},
+        f"FROM {Dimension._meta.db_table} ORDER BY position, name, id",
+        [],
+    )
+
+
+def priority_area_options():
+    """PriorityArea.objects.published() in plain SQL, in its order (dimension, name)."""
+    table = PriorityArea._meta.db_table
+    return read_models(
+        PriorityArea,
+        {"id", "dimension_id", "name", "slug"},
+        f"FROM {table} INNER JOIN {Dimension._meta.db_table} AS dimension "
+        f"ON dimension.id = {table}.dimension_id ORDER BY dimension.position, {table}.name, "
+        f"{table}.id",
+        [],
+    )
+
+
 class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
@@ -89,12 +112,14 @@ class PlanFilter(django_filters.FilterSet):
     dimension = ModelChoiceFilter(
         label=_("Dimension"),
         queryset=Dimension.objects.published(),
+        options=dimension_options,
         to_field_name="slug",
         empty_label=_("All dimensions"),
     )
     priority_area = ModelChoiceFilter(
         label=_("Priority area"),
-        queryset=PriorityArea.objects.published().select_related("dimension"),
+        queryset=PriorityArea.objects.published(),
+        options=priority_area_options,
         to_field_name="slug",
         empty_label=_("All priority areas"),
     )

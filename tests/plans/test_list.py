@@ -7,8 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cica_site.publishing import PublicationStatus
-from plans.filters import coordinating_state_options, coordinating_states
-from plans.models import CoordinationRole, Plan, PlanKind, PlanStatus
+from plans.filters import (
+    coordinating_state_options,
+    coordinating_states,
+    dimension_options,
+    priority_area_options,
+)
+from plans.models import CoordinationRole, Dimension, Plan, PlanKind, PlanStatus, PriorityArea
 from tests.factories import (
     CoordinationFactory,
     DimensionFactory,
@@ -311,3 +316,20 @@ def test_coordinator_options_read_in_sql_are_the_querysets_states(django_assert_
         (state.pk, state.name, state.slug) for state in expected
     ]
     assert [state.name for state in options] == ["Azerbaijan", "Zimbabwe-like"]
+
+
+def test_dimension_and_area_options_read_in_sql_are_the_querysets(django_assert_num_queries):
+    second = DimensionFactory(name="Second", position=2)
+    first = DimensionFactory(name="First", position=1)
+    PriorityAreaFactory(name="Zeta", dimension=first)
+    PriorityAreaFactory(name="Alpha", dimension=second)
+    PriorityAreaFactory(name="Beta", dimension=first)
+    with django_assert_num_queries(2):
+        dimensions, areas = dimension_options(), priority_area_options()
+    assert [(d.pk, d.name, d.slug) for d in dimensions] == [
+        (d.pk, d.name, d.slug) for d in Dimension.objects.published()
+    ]
+    assert [(a.pk, a.name, a.slug, a.dimension_id) for a in areas] == [
+        (a.pk, a.name, a.slug, a.dimension_id) for a in PriorityArea.objects.published()
+    ]
+    assert [a.name for a in areas] == ["Beta", "Zeta", "Alpha"]
