@@ -168,6 +168,10 @@ class EstimatedCountPaginator(Paginator):
         return super().count
 
 
+# More rows than any table holds; an OFFSET beyond it is refused before the database.
+BEYOND_ANY_LIST = 2**62
+
+
 class KeysFirstPaginator(Paginator):
     """Reads a page's rows by their keys first (cica_site.queries.keys_first): for lists
     sorted on something their index is not ordered by, such as the upcoming events.
@@ -185,6 +189,9 @@ class KeysFirstPaginator(Paginator):
             return self._get_page(keys_first(self.object_list, bottom, top), number, self)
         number = self._whole_number(number)
         bottom = (number - 1) * self.per_page
+        if bottom > BEYOND_ANY_LIST:
+            # Past the end of any list, and past what OFFSET takes (a 64-bit integer).
+            raise EmptyPage(self.error_messages["no_results"])
         length = (
             self.object_list.order_by()
             .annotate(list_length=Func(F("pk"), function="COUNT"))
