@@ -79,13 +79,19 @@ class StateFilter(django_filters.FilterSet):
 NOW = datetime.datetime(2026, 5, 1, 12, tzinfo=datetime.UTC)
 
 
+@pytest.fixture
+def states():
+    """One published state, a draft one and one published an hour from NOW."""
+    with time_machine.travel(NOW, tick=False):
+        ParticipantFactory(name="Kazakhstan", slug="kazakhstan")
+        ParticipantFactory(name="Draftland", slug="draftland", publication_status="draft")
+        ParticipantFactory(
+            name="Laterland", slug="laterland", publish_at=NOW + datetime.timedelta(hours=1)
+        )
+
+
 @time_machine.travel(NOW, tick=False)
-def test_model_choices_are_read_once_for_checking_and_drawing(django_assert_num_queries):
-    ParticipantFactory(name="Kazakhstan", slug="kazakhstan")
-    ParticipantFactory(name="Draftland", slug="draftland", publication_status="draft")
-    ParticipantFactory(
-        name="Laterland", slug="laterland", publish_at=NOW + datetime.timedelta(hours=1)
-    )
+def test_model_choices_are_read_once_for_checking_and_drawing(states, django_assert_num_queries):
     form = StateFilter({"state": "kazakhstan"}, queryset=Event.objects.all()).form
     with django_assert_num_queries(1):
         assert form.is_valid()
@@ -99,12 +105,7 @@ def test_model_choices_are_read_once_for_checking_and_drawing(django_assert_num_
     "value", ["draftland", "laterland", "KAZAKHSTAN", "kazakhstan ", "no\x00pe"]
 )
 @time_machine.travel(NOW, tick=False)
-def test_values_not_among_the_published_options_are_form_errors(value):
-    ParticipantFactory(name="Kazakhstan", slug="kazakhstan")
-    ParticipantFactory(name="Draftland", slug="draftland", publication_status="draft")
-    ParticipantFactory(
-        name="Laterland", slug="laterland", publish_at=NOW + datetime.timedelta(hours=1)
-    )
+def test_values_not_among_the_published_options_are_form_errors(states, value):
     form = StateFilter({"state": value}, queryset=Event.objects.all()).form
     assert not form.is_valid()
     assert "state" in form.errors
