@@ -26,10 +26,14 @@ class CicaSiteConfig(AppConfig):
         post_migrate.connect(
             _install_published_row_counters, sender=self, dispatch_uid="cica_published_rows"
         )
-        from . import checks  # noqa: F401  (registers the deploy checks)
-        from .pg_timestamps import install
+        from . import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            pg_parameters,
+            pg_timestamps,
+        )
 
-        connection_created.connect(install, dispatch_uid="cica_pg_timestamps")
+        connection_created.connect(pg_timestamps.install, dispatch_uid="cica_pg_timestamps")
+        connection_created.connect(pg_parameters.install, dispatch_uid="cica_pg_parameters")
         from .page_cache import connect_signals
 
         connect_signals()

@@ -33,7 +33,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cica_site.publishing import PublicationStatus
-from cica_site.queries import model_columns, model_values
+from cica_site.queries import model_columns, model_values, planned_for_their_values
 from events.models import Event
 from members.models import Participant
 from plans.models import Dimension, Plan
@@ -270,7 +270,7 @@ def _full_text_rows(source, query):
     )
     params = [query, query, headline_options(), PublicationStatus.PUBLISHED.value]
     params += [timezone.now(), query, RESULTS_PER_GROUP + 1]
-    with connection.cursor() as cursor:
+    with planned_for_their_values(connection), connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     convert = model_values(connection, model, columns)
