@@ -5,7 +5,9 @@
     .venv/bin/python bench/explain.py --only "plan list,search" --verbose
 
 Each page is requested with Django's test client (page cache off); the queries it runs
-are captured and each SELECT is run again under EXPLAIN (ANALYZE, BUFFERS). The plans
+are captured and each SELECT is run again under EXPLAIN (ANALYZE, BUFFERS), and, since
+the site prepares the queries it repeats, once more as a prepared statement: where
+PostgreSQL would then switch to a generic plan, that plan is shown and checked too. The plans
 of the main list, board, calendar and search pages are printed in full, and every
 sequential scan of a table with more than 10,000 rows is flagged wherever it occurs.
 Exit status 1 when a flagged scan is not in ALLOWED_SEQ_SCANS (which says why each is
@@ -14,6 +16,7 @@ in one transaction that is rolled back.
 """
 
 import argparse
+import itertools
 import os
 import re
 import statistics
@@ -26,10 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "cica_site.test_settings"
 
 import django  # noqa: E402
+import psycopg  # noqa: E402
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import DatabaseError, connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -50,6 +54,8 @@ MAIN_PAGES = {
 # (page name, table) -> why a sequential scan is the right plan there.
 ALLOWED_SEQ_SCANS = {}
 SEQ_SCAN = re.compile(r"(?:Parallel )?Seq Scan on (\w+)")
+PLACEHOLDER = re.compile(r"%%|%s")
+SERVED = itertools.count()
 
 
 def table_sizes():
@@ -67,6 +73,31 @@ def explain(sql):
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
+def served_plan(sql, params, name):
+    """EXPLAIN (ANALYZE, BUFFERS) of ``sql`` as a prepared statement on its sixth run.
+
+    The site's connections prepare a query run five times (settings.py), and from its
+    sixth run PostgreSQL may keep one generic plan, made without the values, instead of
+    planning for each. This prepares the query, runs it five times with the page's
+    values, and explains the sixth run: the plan the site runs it with from then on.
+    """
+    numbered = iter(range(1, len(params) + 1))
+    statement = PLACEHOLDER.sub(lambda m: "%" if m[0] == "%%" else f"${next(numbered)}", sql)
+    run = f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
+    with psycopg.ClientCursor(connection.connection) as cursor:
+        cursor.execute(f"PREPARE {name} AS {statement}")
+        for _ in range(5):
+            cursor.execute(run, params)
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {run}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT generic_plans > 0 FROM pg_prepared_statements WHERE name = %s", [name]
+        )
+        generic = cursor.fetchone()[0]
+        cursor.execute(f"DEALLOCATE {name}")
+    return plan, generic
+
+
 def timed(sql, runs=5):
     """Median wall time of the query itself, without EXPLAIN's per-row instrumentation."""
     times = []
@@ -80,26 +111,44 @@ def timed(sql, runs=5):
 
 
 def page_queries(client, path):
-    with CaptureQueriesContext(connection) as captured:
+    """(status, query count, [(literal SQL, SQL, params, prepared?)] of distinct SELECTs)."""
+    sent = []
+
+    def record(execute, sql, params, many, context):
+        # Search turns preparing off for its queries (queries.planned_for_their_values).
+        prepared = connection.connection.prepare_threshold is not None
+        sent.append((sql, tuple(params or ()), prepared))
+        return execute(sql, params, many, context)
+
+    with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(record):
         response = client.get(path)
         if hasattr(response, "streaming_content"):
             b"".join(response.streaming_content)
     selects, seen = [], set()
-    for query in captured.captured_queries:
-        sql = query["sql"]
-        if sql.lstrip().upper().startswith("SELECT") and sql not in seen:
-            seen.add(sql)
-            selects.append(sql)
+    for query, (sql, params, prepared) in zip(captured.captured_queries, sent, strict=True):
+        literal = query["sql"]
+        if literal.lstrip().upper().startswith("SELECT") and literal not in seen:
+            seen.add(literal)
+            selects.append((literal, sql, params, prepared))
     return response.status_code, len(captured.captured_queries), selects
 
 
 def check_page(name, path, client, sizes, verbose):
     status, count, selects = page_queries(client, path)
     flagged, total_ms, reports = [], 0.0, []
-    for sql in selects:
+    for sql, template, params, prepared in selects:
         plan = explain(sql)
         took = timed(sql)
         total_ms += took
+        if prepared:
+            try:
+                with transaction.atomic():
+                    served, generic = served_plan(template, params, f"served_{next(SERVED)}")
+            except (DatabaseError, psycopg.Error) as error:
+                served, generic = f"  Could not prepare it here: {error}", True
+            if generic:
+                plan += "\n  As a prepared statement (generic plan, from the sixth run):\n"
+                plan += served
         large = sorted({t for t in SEQ_SCAN.findall(plan) if sizes.get(t, 0) > LARGE_TABLE_ROWS})
         unexplained = [t for t in large if (name, t) not in ALLOWED_SEQ_SCANS]
         flagged += unexplained
