@@ -1,13 +1,12 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from cica_site.preview import PreviewableDetailMixin, never_store
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
-from . import list_html
+from . import list_html, profile_rows
 from .charts import NARROW_REGION_LAYOUT, WIDE_REGION_LAYOUT, growth_chart, region_chart
-from .models import Chairmanship, Participant, StatusChange, membership_growth
+from .models import Chairmanship, Participant, membership_growth
 from .regions import group_by_subregion
 
 SORT_ORDERS = {
@@ -75,13 +74,12 @@ class MemberDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "participant"
 
     def get_queryset(self):
-        return Participant.objects.visible_to(self.request.user).prefetch_related(
-            Prefetch("status_changes", queryset=StatusChange.objects.in_history_order()),
-            Prefetch("chairmanships", queryset=Chairmanship.objects.order_by("start_year")),
-        )
+        return Participant.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["status_history"] = profile_rows.status_history(self.object)
+        context["chairmanships"] = profile_rows.chairmanships(self.object)
         # Each content app contributes its own section (plans coordinated, events hosted).
         for sections in MEMBER_PAGE_SECTIONS:
             context.update(sections.context_for(self.object, self.request.user))
