@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -181,22 +182,66 @@ def calendar_events(kinds=(), year=None, today=None):
     events = Event.objects.published().calendar_ready()
     if kinds:
         events = events.filter(kind__in=kinds)
-    if year:
-        # Sorted on COALESCE(start_date, ...), which equals start_date: on start_date
-        # itself PostgreSQL walked that index from the first event ever (43 ms).
-        chosen = events.filter(
-            start_date__lte=datetime.date(year, 12, 31), last_date__gte=datetime.date(year, 1, 1)
-        ).order_by(Coalesce("start_date", "end_date"), "pk")
-    else:
-        ahead = Q(last_date__gte=today)
-        chosen = events.filter(last_date__gte=datetime.date(today.year - 1, 1, 1)).order_by(
-            Case(When(ahead, then=Value(0)), default=Value(1)),
-            Case(When(ahead, then=F("start_date"))).asc(),
-            F("start_date").desc(),
-            "pk",
-        )
     # The file lists them by date, whichever were chosen.
+    if not year:
+        nearest = nearest_keys(events, today)
+        return Event.objects.filter(pk__in=nearest).order_by("start_date", "pk")
+    # Sorted on COALESCE(start_date, ...), which equals start_date: on start_date
+    # itself PostgreSQL walked that index from the first event ever (43 ms).
+    chosen = events.filter(
+        start_date__lte=datetime.date(year, 12, 31), last_date__gte=datetime.date(year, 1, 1)
+    ).order_by(Coalesce("start_date", "end_date"), "pk")
     return keys_first(chosen, 0, CALENDAR_MAX_EVENTS).order_by("start_date", "pk")
+
+
+def calendar_window(events, today):
+    """The current calendar's events: last day on or after 1 January of last year."""
+    return events.filter(last_date__gte=datetime.date(today.year - 1, 1, 1))
+
+
+def nearest_ordering(today):
+    """The current calendar's choice, as one ordering of ``calendar_events``' window:
+    the events not over (last day today or later) soonest first, then the others most
+    recent first. nearest_keys() gives the first CALENDAR_MAX_EVENTS of it."""
+    ahead = Q(last_date__gte=today)
+    return (
+        Case(When(ahead, then=Value(0)), default=Value(1)),
+        Case(When(ahead, then=F("start_date"))).asc(),
+        F("start_date").desc(),
+        "pk",
+    )
+
+
+def nearest_keys(events, today):
+    """The keys of the first CALENDAR_MAX_EVENTS ``events`` of the window (last day on
+    or after 1 January of last year) in nearest_ordering(today), in one query.
+
+    Sorting the window by that ordering sorted its 4,500 events at full scale (5 ms);
+    instead each half is read from the last_date index up to the limit, the events
+    ahead soonest first and those behind most recent first (a sort on start_date's
+    equal, COALESCE(start_date, end_date), keeps PostgreSQL on that index), and the
+    two short lists are put in order here.
+    """
+    soonest = Coalesce("start_date", "end_date")
+    ahead = events.filter(last_date__gte=today).order_by(soonest, "pk")
+    behind = calendar_window(events, today).filter(last_date__lt=today)
+    behind = behind.order_by(soonest.desc(), "pk")
+    parts, params = [], []
+    for group, half in enumerate((ahead, behind)):
+        keys = half.values_list("pk", "start_date")[:CALENDAR_MAX_EVENTS]
+        sql, half_params = keys.query.sql_with_params()
+        parts.append(f"SELECT {group}, half.* FROM ({sql}) AS half")
+        params += half_params
+    with connections[events.db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    # Sorted by key, then stably by day (dates, or ISO strings on SQLite).
+    by_key = sorted(rows, key=lambda row: row[1])
+    ahead_rows = sorted((row for row in by_key if row[0] == 0), key=lambda row: row[2])
+    behind_rows = sorted(
+        (row for row in by_key if row[0] == 1), key=lambda row: row[2], reverse=True
+    )
+    return [row[1] for row in (ahead_rows + behind_rows)[:CALENDAR_MAX_EVENTS]]
 
 
 class CalendarFeedView(View):

@@ -66,8 +66,10 @@ def pages(target, host):
         (reverse("events:past") + f"?host={host.slug}&year=2030", 7),
         (target.get_absolute_url(), 5),
         (reverse("events:month", kwargs={"year": 2030, "month": 6}), 2),
-        (reverse("events:calendar_ics"), 1),
-        (reverse("events:calendar_ics") + "?kind=summit&kind=soc", 1),
+        # The current calendar file: the keys of the events ahead and behind, the rows.
+        (reverse("events:calendar_ics"), 2),
+        (reverse("events:calendar_ics") + "?kind=summit&kind=soc", 2),
+        (reverse("events:calendar_ics") + "?year=2030", 1),
         (target.get_ics_url(), 1),
         (reverse("events:feed_rss"), 2),
         (reverse("events:feed_atom"), 2),
