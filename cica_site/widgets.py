@@ -1,5 +1,7 @@
 """Widgets and choice fields of the public filter forms."""
 
+import functools
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -126,6 +128,11 @@ class ListedModelChoiceField(django_filters.fields.ModelChoiceField):
         )
 
 
+@functools.cache
+def _model_of(queryset_function):
+    return queryset_function(None).model
+
+
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
     """A model choice filter shown as a QuickSelect, its options read in one query.
 
@@ -138,3 +145,11 @@ class ModelChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
+
+    def get_queryset(self, request):
+        if self.extra.get("options") is not None and callable(self.queryset):
+            # The field reads its options with ``options`` and needs the queryset only
+            # for its model; a queryset function builds its query on every request
+            # (0.4 ms for the event list's host states, issue 7).
+            return _model_of(self.queryset)._default_manager.none()
+        return super().get_queryset(request)

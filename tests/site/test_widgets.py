@@ -120,3 +120,42 @@ def test_each_form_reads_the_options_of_its_own_time():
         assert not StateFilter({"state": "laterland"}, queryset=Event.objects.all()).is_valid()
     with time_machine.travel(start + datetime.timedelta(hours=2), tick=False):
         assert StateFilter({"state": "laterland"}, queryset=Event.objects.all()).is_valid()
+
+
+BUILT = []
+
+
+def counted_published_states(request):
+    BUILT.append(request)
+    return Participant.objects.published().order_by("name")
+
+
+def published_state_options():
+    return list(Participant.objects.published().order_by("name"))
+
+
+class StateOptionsFilter(django_filters.FilterSet):
+    state = ModelChoiceFilter(
+        field_name="hosts",
+        queryset=counted_published_states,
+        options=published_state_options,
+        to_field_name="slug",
+        empty_label="Any state",
+    )
+
+    class Meta:
+        model = Event
+        fields = ["state"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_with_options_the_queryset_function_is_not_called_for_each_request(states):
+    BUILT.clear()
+    for _ in range(3):
+        form = StateOptionsFilter({"state": "kazakhstan"}, queryset=Event.objects.all()).form
+        assert form.is_valid()
+        assert form.cleaned_data["state"].name == "Kazakhstan"
+        assert '<option value="kazakhstan" selected>Kazakhstan</option>' in str(form["state"])
+    # Called at most once in the process, for the model; never with a request.
+    assert BUILT in ([], [None])
+    assert not StateOptionsFilter({"state": "draftland"}, queryset=Event.objects.all()).is_valid()
