@@ -6,8 +6,8 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .staff.csv_export import CsvExportAdminMixin
-from .staff.locking import LockedModelForm, OptimisticLockAdminMixin
+from core.staff.csv_export import CsvExportAdminMixin
+from core.staff.locking import LockedModelForm, OptimisticLockAdminMixin
 
 
 class AboutPageForm(LockedModelForm, FlatpageForm):

@@ -32,8 +32,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.publishing import PublicationStatus
-from cica_site.queries import model_columns, model_values, planned_for_their_values
+from core.publishing import PublicationStatus
+from core.queries import model_columns, model_values, planned_for_their_values
 from events.models import Event
 from members.models import Participant
 from plans.models import Dimension, Plan

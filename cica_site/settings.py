@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "core",
     "cica_site",
     "members",
     "plans",
@@ -92,7 +93,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cica_site.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,7 +130,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "cica_site.form_renderer.QuickTemplatesSetting"
+FORM_RENDERER = "core.form_renderer.QuickTemplatesSetting"
 
 WSGI_APPLICATION = "cica_site.wsgi.application"
 
@@ -238,7 +239,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Whole-page cache for anonymous visitors (see cica_site/page_cache.py).
+# Whole-page cache for anonymous visitors (see core/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 

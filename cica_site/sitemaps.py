@@ -23,8 +23,8 @@ from django.utils.html import conditional_escape
 from django.utils.http import http_date
 from django.utils.timezone import template_localtime
 
-from cica_site import published_rows
-from cica_site.slug_urls import slug_url_function
+from core import published_rows
+from core.slug_urls import slug_url_function
 from events.models import Event
 from members.models import Participant
 from plans import tally
@@ -198,7 +198,7 @@ class EventsSitemap(SlugRowsSitemap):
         return Event.objects.published()
 
     def published_total(self):
-        # Kept by the database: no COUNT over every row (cica_site/published_rows.py).
+        # Kept by the database: no COUNT over every row (core/published_rows.py).
         return published_rows.published_total(Event)
 
 
@@ -211,7 +211,7 @@ class PublicationsSitemap(SlugRowsSitemap):
         return Publication.objects.published()
 
     def published_total(self):
-        # Kept by the database: no COUNT over every row (cica_site/published_rows.py).
+        # Kept by the database: no COUNT over every row (core/published_rows.py).
         return published_rows.published_total(Publication)
 
 

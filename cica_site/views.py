@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
+from core.queries import keys_first
 from events.models import Event
 from members.models import Chairmanship, Participant
 from plans import tally
@@ -19,7 +20,6 @@ from plans.models import PlanStatus
 from publications.models import Publication
 
 from . import search
-from .queries import keys_first
 
 HOME_PUBLICATIONS = 4
 HOME_EVENTS = 4

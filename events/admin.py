@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cica_site.partial_dates import DatePrecision
-from cica_site.staff.admin import ContentAdmin
-from cica_site.staff.filters import year_filter
-from cica_site.staff.locking import LockedModelForm
+from core.partial_dates import DatePrecision
+from core.staff.admin import ContentAdmin
+from core.staff.filters import year_filter
+from core.staff.locking import LockedModelForm
 from members.models import Participant
 from plans.models import Plan
 

@@ -8,7 +8,7 @@ A timed event shows the wall-clock time at the venue with the UTC offset and the
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from cica_site.partial_dates import DatePrecision, format_partial_date
+from core.partial_dates import DatePrecision, format_partial_date
 
 DASH = "\N{EN DASH}"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from cica_site.partial_dates import parse_partial_date
-from cica_site.publishing import PublicationStatus
+from core.partial_dates import parse_partial_date
+from core.publishing import PublicationStatus
 from members.models import Participant
 from plans.models import StatusChange
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 
 from .models import Event, EventStatus
 

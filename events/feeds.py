@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.queries import keys_first
+from core.queries import keys_first
 from members.models import Participant
 
 from .models import Event

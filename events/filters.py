@@ -8,9 +8,9 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.publishing import PublicationStatus
-from cica_site.queries import read_models, years_with
-from cica_site.widgets import ModelChoiceFilter, QuickSelect
+from core.publishing import PublicationStatus
+from core.queries import read_models, years_with
+from core.widgets import ModelChoiceFilter, QuickSelect
 from members.models import Participant
 from plans.filters import dimension_options
 from plans.models import Dimension, Plan

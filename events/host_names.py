@@ -1,6 +1,6 @@
 """The names of events' host states, for the event lists (upcoming, past, a state's page)."""
 
-from cica_site.related_names import with_published_names
+from core.related_names import with_published_names
 
 
 def with_host_names(events):

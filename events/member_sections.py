@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
-from cica_site.queries import read_models
+from core.publishing import PublicationStatus
+from core.queries import read_models
 
 from .host_names import with_host_names
 from .models import Event

@@ -10,11 +10,11 @@ from django.utils.timezone import now as timezone_now
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cica_site.choice_labels import ChoiceLabelsMixin
-from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
-from cica_site.publishing import Publishable, PublishableQuerySet
-from cica_site.slug_urls import slug_url
-from cica_site.uploads import DocumentField
+from core.choice_labels import ChoiceLabelsMixin
+from core.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
+from core.publishing import Publishable, PublishableQuerySet
+from core.slug_urls import slug_url
+from core.uploads import DocumentField
 
 from .dates import describe_when, machine_date
 
@@ -88,6 +88,12 @@ ZONE_MARGIN = datetime.timedelta(days=2)
 
 
 class EventQuerySet(PublishableQuerySet):
+    def deciding_meetings(self):
+        """The meetings that take decisions on plans (a status decision's meeting)."""
+        return self.filter(
+            kind__in=[EventKind.SUMMIT, EventKind.MINISTERIAL, EventKind.SOC, EventKind.SWG]
+        )
+
     # A timed event is over at its end time; any other event at the end of its last day
     # (an event known only by its month stays upcoming until that month is over).
     def upcoming(self):
@@ -188,7 +194,7 @@ class Event(Publishable):
         # Lists, filters, calendars, the sitemap and the admin at scale (issue 7).
         indexes = [
             # upcoming()/past() find events by their last day. The other columns let a
-            # count, and the keys of a page sorted by start (cica_site.queries.keys_first),
+            # count, and the keys of a page sorted by start (core.queries.keys_first),
             # be read from the index alone (PostgreSQL; other databases ignore include).
             models.Index(
                 fields=["last_date", "ends_at", "publication_status", "publish_at"],

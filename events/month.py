@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from cica_site.markup import escaped
+from core.markup import escaped
 
 from .models import EventStatus
 

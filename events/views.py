@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from cica_site import published_rows
-from cica_site.pagination import KeysFirstPaginator
-from cica_site.partial_dates import DatePrecision
-from cica_site.preview import PreviewableDetailMixin
-from cica_site.queries import keys_first
-from cica_site.slug_urls import slug_url_function
+from core import published_rows
+from core.pagination import KeysFirstPaginator
+from core.partial_dates import DatePrecision
+from core.preview import PreviewableDetailMixin
+from core.queries import keys_first
+from core.slug_urls import slug_url_function
 from members.models import Participant
 from plans.models import Plan, StatusChange
 
@@ -84,7 +84,7 @@ class EventListView(FilteredEventListView):
 class PastEventsPaginator(Paginator):
     """Counts the past events as every published event less the upcoming ones.
 
-    The published total is kept by the database (cica_site/published_rows.py) and the
+    The published total is kept by the database (core/published_rows.py) and the
     upcoming events are a short range of the last_date index, while counting the past
     events read the whole archive: 44,000 index entries, 8 ms at 50,000 events (issue 7).
     Past and upcoming are complements within the published events (EventQuerySet).

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.staff.admin import ChildContentAdmin, ContentAdmin
-from cica_site.staff.filters import year_filter
+from core.staff.admin import ChildContentAdmin, ContentAdmin
+from core.staff.filters import year_filter
 
 from .models import Chairmanship, Participant, StatusChange
 

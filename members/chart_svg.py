@@ -7,7 +7,7 @@ templates, kept there, and compares).
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.svg import added, number, svg_heading, text
+from core.svg import added, number, svg_heading, text
 
 
 def region_chart_svg(chart, prefix, variant):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from cica_site.charts import fit_text, rounded, text_width
+from core.charts import fit_text, rounded, text_width
 
 
 @dataclass

@@ -6,8 +6,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from cica_site.partial_dates import DatePrecision, parse_partial_date
-from cica_site.publishing import PublicationStatus
+from core.partial_dates import DatePrecision, parse_partial_date
+from core.publishing import PublicationStatus
 
 from .models import Chairmanship, Participant, StatusChange
 

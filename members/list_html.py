@@ -9,8 +9,8 @@ tests/members/reference_templates/participant_list.html).
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import link, shown
-from cica_site.slug_urls import slug_url_function
+from core.markup import link, shown
+from core.slug_urls import slug_url_function
 
 
 def _detail_url():

@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cica_site.choice_labels import ChoiceLabelsMixin
-from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
-from cica_site.publishing import Publishable, PublishableQuerySet
-from cica_site.slug_urls import slug_url
+from core.choice_labels import ChoiceLabelsMixin
+from core.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
+from core.publishing import Publishable, PublishableQuerySet
+from core.slug_urls import slug_url
 
 
 class ParticipantKind(models.TextChoices):

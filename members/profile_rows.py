@@ -5,7 +5,7 @@ ORM forms stay here as the definitions; tests/members/test_profile_rows.py check
 both give the same rows.
 """
 
-from cica_site.queries import read_models
+from core.queries import read_models
 
 from .models import Chairmanship, StatusChange
 

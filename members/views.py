@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from cica_site.preview import PreviewableDetailMixin, never_store
+from core.preview import PreviewableDetailMixin, never_store
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 

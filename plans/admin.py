@@ -8,9 +8,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.pagination import EstimatedCountPaginator
-from cica_site.staff.admin import ChildContentAdmin, ContentAdmin
-from events.models import Event
+from core.pagination import EstimatedCountPaginator
+from core.staff.admin import ChildContentAdmin, ContentAdmin
 from members.models import Participant
 
 from .forms import StatusDecisionForm, searchable_in_admin
@@ -51,7 +50,7 @@ class MeasureInline(admin.TabularInline):
     def get_autocomplete_fields(self, request):
         # The events app brings its admin later; until then the event is a plain select.
         fields = list(super().get_autocomplete_fields(request))
-        if searchable_in_admin(Event, self.admin_site):
+        if searchable_in_admin(Measure.event.field.related_model, self.admin_site):
             fields.append("event")
         return fields
 

@@ -10,7 +10,7 @@ from django.template.defaultfilters import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import escaped, link, shown
+from core.markup import escaped, link, shown
 
 from .templatetags.plan_items import status_badge
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from cica_site.charts import DateScale, rounded, text_width, year_ticks
-from cica_site.partial_dates import DatePrecision, format_partial_date
+from core.charts import DateScale, rounded, text_width, year_ticks
+from core.partial_dates import DatePrecision, format_partial_date
 
 LABEL_WIDTH = 230
 ROW_HEIGHT = 30

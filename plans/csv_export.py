@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cica_site.staff.csv_export import spreadsheet_safe as safe_cell
+from core.staff.csv_export import spreadsheet_safe as safe_cell
 
 
 def header():

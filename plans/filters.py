@@ -6,9 +6,9 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.publishing import PublicationStatus
-from cica_site.queries import read_models
-from cica_site.widgets import ModelChoiceFilter, QuickSelect
+from core.publishing import PublicationStatus
+from core.queries import read_models
+from core.widgets import ModelChoiceFilter, QuickSelect
 from members.models import Participant, ParticipantKind
 
 from .models import Coordination, Dimension, Plan, PlanKind, PlanStatus, PriorityArea

@@ -4,14 +4,14 @@ from django import forms
 from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.partial_dates import DatePrecision, format_partial_date
-from events.models import Event, EventKind
+from core.partial_dates import DatePrecision, format_partial_date
 
 from .models import DecidingBody, PlanStatus, StatusChange
 from .workflow import allowed_next_statuses
 
-# The meetings that take decisions on plans, offered when no event search is available.
-DECIDING_MEETING_KINDS = [EventKind.SUMMIT, EventKind.MINISTERIAL, EventKind.SOC, EventKind.SWG]
+# The events app sits above this one (see the import contract): its model is reached
+# through the decision's foreign key.
+Event = StatusChange._meta.get_field("meeting").related_model
 
 
 def searchable_in_admin(model, admin_site):
@@ -68,9 +68,8 @@ class StatusDecisionForm(forms.Form):
             # A widget set after the field was built must be given the field's choices.
             meeting.widget.choices = meeting.choices
         else:
-            meeting.queryset = Event.objects.filter(kind__in=DECIDING_MEETING_KINDS).order_by(
-                "-start_date", "title"
-            )
+            # The meetings that take decisions, when no event search is available.
+            meeting.queryset = Event.objects.deciding_meetings().order_by("-start_date", "title")
 
     def clean(self):
         cleaned = super().clean()

@@ -9,7 +9,7 @@ template, kept in tests/plans/reference_templates/plan_list.html).
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import escaped, shown
+from core.markup import escaped, shown
 
 from .board_html import plan_link
 from .choices import CoordinationRole

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import escaped
-from cica_site.publishing import published_q
-from cica_site.slug_urls import slug_url_function
+from core.markup import escaped
+from core.publishing import published_q
+from core.slug_urls import slug_url_function
 
 from .choices import PlanKind
 from .models import Coordination, CoordinationRole, Plan, coordination_period

@@ -5,11 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cica_site.choice_labels import ChoiceLabelsMixin
-from cica_site.partial_dates import DatePrecision, format_partial_date
-from cica_site.publishing import Publishable
-from cica_site.slug_urls import slug_url
-from cica_site.uploads import DocumentField
+from core.choice_labels import ChoiceLabelsMixin
+from core.partial_dates import DatePrecision, format_partial_date
+from core.publishing import Publishable
+from core.slug_urls import slug_url
+from core.uploads import DocumentField
 
 from .choices import (  # noqa: F401  (re-exported: other apps import them from here)
     CLOSED_STATUSES,
@@ -167,7 +167,7 @@ class Plan(Publishable):
                 ],
                 name="plan_published_counts",
             ),
-            # Sort "dimension": one group at a time (see cica_site.pagination).
+            # Sort "dimension": one group at a time (see core.pagination).
             models.Index(fields=["dimension", "priority_area", "title", "id"], name="plan_group"),
             # The same, filtered by status (the status board's links: dimension x status).
             models.Index(

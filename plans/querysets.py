@@ -1,7 +1,7 @@
 from django.db import models
 
-from cica_site.partial_dates import DatePrecision
-from cica_site.publishing import PublishableQuerySet
+from core.partial_dates import DatePrecision
+from core.publishing import PublishableQuerySet
 
 from .choices import CLOSED_STATUSES, CoordinationRole
 

@@ -5,8 +5,8 @@ from collections import defaultdict
 from django.db import connections
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
-from cica_site.queries import model_columns, model_values
+from core.publishing import PublicationStatus
+from core.queries import model_columns, model_values
 from members.models import Participant
 
 from .models import Coordination, CoordinationRole

@@ -21,7 +21,7 @@ and a flush empties tables without firing them.
 from django.db import connections, models, transaction
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 
 TALLY_TABLE = "plans_publishedplantally"
 PLAN_TABLE = "plans_plan"
@@ -256,7 +256,7 @@ GROUP_ORDER_COLUMNS = {
 
 
 def ordered_group_counts(group_fields, group_order, **filters):
-    """[(keys, member, rows)] for cica_site.pagination.GroupedPaginator, in list order,
+    """[(keys, member, rows)] for core.pagination.GroupedPaginator, in list order,
     of the published plans matching ``filters`` (field=value, fields of TALLIED_FIELDS).
 
     The groups are ordered by the database itself (``group_order`` over the related

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from cica_site.pagination import GroupedPaginator
-from cica_site.preview import PreviewableDetailMixin
-from cica_site.related_names import with_published_names
+from core.pagination import GroupedPaginator
+from core.preview import PreviewableDetailMixin
+from core.related_names import with_published_names
 
 from . import board_html, list_html, tally
 from .charts import status_board_chart, status_timeline_chart
@@ -25,7 +25,7 @@ RECENT_DAYS = 90
 # The board's two lists show at most this many plans: a large archive has thousands, and
 # the board is read at a glance (the plan list, sorted by decision, holds the rest).
 BOARD_LIST_LIMIT = 20
-# Sorts led by dimension and priority area (see cica_site.pagination).
+# Sorts led by dimension and priority area (see core.pagination).
 GROUPED_SORTS = {"dimension", "-dimension"}
 
 

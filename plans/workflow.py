@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
+from core.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 
 from .models import DecidingBody, Plan, PlanKind, PlanStatus, StatusChange
 

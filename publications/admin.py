@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.staff.admin import ContentAdmin
-from cica_site.staff.filters import year_filter
+from core.staff.admin import ContentAdmin
+from core.staff.filters import year_filter
 
 from .models import Publication
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.models import Event
 from members.models import Participant
 from plans.models import Plan

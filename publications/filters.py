@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.widgets import QuickSelect
+from core.widgets import QuickSelect
 
 from .models import Publication, PublicationKind
 

@@ -8,9 +8,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cica_site.publishing import Publishable, PublishableQuerySet
-from cica_site.slug_urls import slug_url
-from cica_site.uploads import ImageUploadField
+from core.publishing import Publishable, PublishableQuerySet
+from core.slug_urls import slug_url
+from core.uploads import ImageUploadField
 
 from .rendering import render_markdown
 

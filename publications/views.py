@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from cica_site.preview import PreviewableDetailMixin
-from cica_site.queries import years_with
+from core.preview import PreviewableDetailMixin
+from core.queries import years_with
 from events.models import Event
 from members.models import Participant
 from plans.models import Plan

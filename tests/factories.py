@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cica_site.partial_dates import DatePrecision
-from cica_site.publishing import PublicationStatus
+from core.partial_dates import DatePrecision
+from core.publishing import PublicationStatus
 from events.models import EventKind
 from members.models import (
     Chairmanship,

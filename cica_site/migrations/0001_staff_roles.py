@@ -2,13 +2,13 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from cica_site.staff.roles import sync_roles
+    from core.staff.roles import sync_roles
 
     sync_roles()
 
 
 def remove_roles(apps, schema_editor):
-    from cica_site.staff.roles import EDITOR, PUBLISHER
+    from core.staff.roles import EDITOR, PUBLISHER
 
     apps.get_model("auth", "Group").objects.filter(name__in=[EDITOR, PUBLISHER]).delete()
 

@@ -4,13 +4,13 @@ from django.db import migrations, models
 
 
 def install_counters(apps, schema_editor):
-    from cica_site import published_rows
+    from core import published_rows
 
     published_rows.install(schema_editor.connection.alias)
 
 
 def uninstall_counters(apps, schema_editor):
-    from cica_site import published_rows
+    from core import published_rows
 
     published_rows.uninstall(schema_editor.connection.alias)
 

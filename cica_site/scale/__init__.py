@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, replace
 from django.db import connection, transaction
 from django.db.models import Q
 
-from cica_site import published_rows
-from cica_site.page_cache import bump_content_version
+from core import published_rows
+from core.page_cache import bump_content_version
 from events.models import Event, EventDocument
 from members.models import Chairmanship, Participant
 from members.models import StatusChange as MemberStatusChange

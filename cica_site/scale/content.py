@@ -10,8 +10,8 @@ import zoneinfo
 
 from django.utils import timezone, translation
 
-from cica_site.partial_dates import DatePrecision, normalise_partial_date
-from cica_site.publishing import PublicationStatus
+from core.partial_dates import DatePrecision, normalise_partial_date
+from core.publishing import PublicationStatus
 from events.models import Event, EventKind, EventStatus, last_day_covered
 from members.models import Participant, ParticipantKind, ParticipationStatus
 from members.models import StatusChange as MemberStatusChange

@@ -12,7 +12,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from cica_site.partial_dates import DatePrecision, normalise_partial_date
+from core.partial_dates import DatePrecision, normalise_partial_date
 from plans.models import DecidingBody, PlanKind, PlanStatus
 from plans.workflow import allowed_next_statuses
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import translation
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.models import Event
 from plans.models import (
     Coordination,

@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.models import Event
 from members.models import Participant
 from plans.models import Plan, PlanStatus

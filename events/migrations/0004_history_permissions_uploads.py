@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import cica_site.uploads
+import core.uploads
 import events.models
 
 
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="eventdocument",
             name="file",
-            field=cica_site.uploads.DocumentField(upload_to="events/%Y/", verbose_name="file"),
+            field=core.uploads.DocumentField(upload_to="events/%Y/", verbose_name="file"),
         ),
         migrations.CreateModel(
             name="HistoricalEvent",

@@ -8,7 +8,7 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import escaped
+from core.markup import escaped
 from events.models import EventStatus
 
 register = template.Library()

@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import cica_site.uploads
+import core.uploads
 
 
 class Migration(migrations.Migration):
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="plandocument",
             name="file",
-            field=cica_site.uploads.DocumentField(upload_to="plans/%Y/", verbose_name="file"),
+            field=core.uploads.DocumentField(upload_to="plans/%Y/", verbose_name="file"),
         ),
         migrations.CreateModel(
             name="HistoricalCoordination",

@@ -9,7 +9,7 @@ from django.utils.formats import localize
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from cica_site.markup import escaped
+from core.markup import escaped
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import cica_site.uploads
+import core.uploads
 
 
 class Migration(migrations.Migration):
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="publication",
             name="image",
-            field=cica_site.uploads.ImageUploadField(
+            field=core.uploads.ImageUploadField(
                 blank=True, upload_to="publications/%Y/", verbose_name="image"
             ),
         ),

@@ -128,7 +128,7 @@ def staff_user(username, role=None, superuser=False):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from cica_site.staff.roles import sync_roles
+    from core.staff.roles import sync_roles
 
     user = get_user_model().objects.create_user(
         username=username, password=STAFF_PASSWORD, is_staff=True, is_superuser=superuser

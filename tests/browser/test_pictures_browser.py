@@ -6,7 +6,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from plans.models import MeasureStatus, PlanStatus
 from plans.workflow import record_status_change
 from tests.browser.site_pages import PLAN

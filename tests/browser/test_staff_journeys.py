@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cica_site.staff.roles import EDITOR, PUBLISHER
+from core.staff.roles import EDITOR, PUBLISHER
 from plans.models import Plan
 from publications.models import Publication
 from tests.browser.conftest import log_in, screenshot, staff_user

@@ -7,7 +7,7 @@ from django.contrib.admin.sites import AdminSite
 from django.test import RequestFactory
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.admin import EventAdmin
 from events.models import Event
 from plans.models import Plan

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from cica_site.partial_dates import DatePrecision
-from cica_site.publishing import PublicationStatus
-from cica_site.queries import keys_first
+from core.partial_dates import DatePrecision
+from core.publishing import PublicationStatus
+from core.queries import keys_first
 from events import views as event_views
 from events.models import Event
 from tests.factories import EventFactory

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events import demo
 from events.models import Event
 from members import demo as members_demo

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from tests.factories import EventFactory, ParticipantFactory
 
 from .conftest import NOW

@@ -3,7 +3,7 @@ import datetime
 import pytest
 import time_machine
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.host_names import with_host_names
 from tests.factories import EventFactory, ParticipantFactory
 

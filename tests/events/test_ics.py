@@ -13,7 +13,7 @@ from icalendar import Event as CalendarEvent
 from icalendar.parser import Contentline, Parameters
 from icalendar.prop import vDDDTypes, vText
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events import ics, ics_writer
 from events.calendar_rows import calendar_rows
 from events.models import Event

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events import member_sections
 from events.models import Event
 from tests.factories import EventFactory, member_state

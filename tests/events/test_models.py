@@ -5,8 +5,8 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from cica_site.partial_dates import DatePrecision
-from cica_site.publishing import PublicationStatus
+from core.partial_dates import DatePrecision
+from core.publishing import PublicationStatus
 from events.models import Event
 from tests.factories import EventFactory
 

@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.models import Event
 from events.views import PastEventsPaginator
 from tests.factories import EventFactory

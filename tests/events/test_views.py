@@ -5,7 +5,7 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.filters import hosting_state_options, hosting_states
 from tests.factories import EventDocumentFactory, EventFactory, ParticipantFactory
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.text import slugify
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from tests.factories import ParticipantFactory, StatusChangeFactory
 from tests.reference_templates import page_and_reference
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 import time_machine
 
-from cica_site.partial_dates import DatePrecision, format_partial_date
+from core.partial_dates import DatePrecision, format_partial_date
 from members.models import Chairmanship, Participant, ParticipationStatus, membership_growth
 from tests.factories import ChairmanshipFactory, ParticipantFactory, StatusChangeFactory
 

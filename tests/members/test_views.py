@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from tests.factories import (
     ChairmanshipFactory,
     ParticipantFactory,

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cica_site import demo as site_demo
-from cica_site.staff.roles import PUBLISHER
+from core.staff.roles import PUBLISHER
 from plans.models import PlanStatus
 from tests.factories import (
     ChairmanshipFactory,

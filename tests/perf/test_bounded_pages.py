@@ -11,7 +11,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from cica_site import sitemaps
-from cica_site.queries import years_with
+from core.queries import years_with
 from events import member_sections as event_sections
 from events import views as event_views
 from events.models import Event

@@ -10,8 +10,8 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 from icalendar import Calendar
 
-from cica_site.pagination import KeysFirstPaginator
-from cica_site.queries import keys_first
+from core.pagination import KeysFirstPaginator
+from core.queries import keys_first
 from events import views as event_views
 from events.models import Event
 from members.models import Participant

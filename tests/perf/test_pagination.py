@@ -6,8 +6,8 @@ import pytest
 from django.core.paginator import Paginator
 from django.db import connection
 
-from cica_site import pagination
-from cica_site.pagination import EstimatedCountPaginator, GroupedPaginator
+from core import pagination
+from core.pagination import EstimatedCountPaginator, GroupedPaginator
 from plans.filters import SORT_ORDERS
 from plans.models import MeasureStatus, Plan, StatusChange
 from tests.factories import (

@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Max
 
 from cica_site import scale
-from cica_site.page_cache import VERSION_KEY
-from cica_site.publishing import PublicationStatus
+from core.page_cache import VERSION_KEY
+from core.publishing import PublicationStatus
 from events.models import Event
 from members.models import Participant
 from plans.models import Measure, Plan, PlanStatus, StatusChange

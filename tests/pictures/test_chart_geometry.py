@@ -1,10 +1,10 @@
-"""The shared SVG geometry helpers (cica_site.charts)."""
+"""The shared SVG geometry helpers (core.charts)."""
 
 import datetime
 
 import pytest
 
-from cica_site.charts import DateScale, LinearScale, fit_text, text_width, year_ticks
+from core.charts import DateScale, LinearScale, fit_text, text_width, year_ticks
 
 
 def test_linear_scale_maps_the_domain_ends_onto_the_range_ends():

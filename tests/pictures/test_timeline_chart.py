@@ -2,7 +2,7 @@
 
 import datetime
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from plans.charts import TIMELINE_LEFT, known_period, status_timeline_chart
 from plans.models import PlanStatus, StatusChange
 

@@ -7,7 +7,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.models import Event
 from plans.forms import StatusDecisionForm
 from plans.models import Plan, PlanKind, PlanStatus, StatusChange

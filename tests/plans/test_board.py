@@ -5,7 +5,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from plans.models import Plan, PlanKind, PlanStatus
 from plans.workflow import record_status_change
 from tests.factories import DimensionFactory, PlanFactory, PriorityAreaFactory, plan_with_status

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.template import Context, Engine
 from django.utils import translation
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from plans.chart_svg import status_chart_svg, timeline_svg
 from plans.charts import status_board_chart, status_timeline_chart
 from plans.models import Plan, PlanStatus, StatusChange

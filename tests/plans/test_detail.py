@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.test import Client
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.models import Event, EventKind
 from plans.models import CoordinationRole, MeasureStatus, PlanKind, PlanStatus
 from plans.progress import Progress

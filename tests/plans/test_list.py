@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from plans.filters import (
     coordinating_state_options,
     coordinating_states,
@@ -237,7 +237,7 @@ def test_pagination_and_bad_page(client):
 def test_list_query_count_is_constant(client, django_assert_max_num_queries, count):
     dimension = make_plans(count)
     state = Plan.objects.first().coordinations.get().state
-    # group counts + group order (cica_site.pagination, in place of one COUNT) + page
+    # group counts + group order (core.pagination, in place of one COUNT) + page
     # + measure counts of the page + the roles of the page + 3 filter choice lists (+1 per
     # lookup filter used, +1 for the dimensions and priority areas whose name matches).
     with django_assert_max_num_queries(8):

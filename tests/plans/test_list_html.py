@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.utils import translation
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from plans.models import CoordinationRole, MeasureStatus, PlanKind, PlanStatus
 from plans.workflow import record_status_change
 from tests.factories import (

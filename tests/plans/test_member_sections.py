@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from plans import member_sections
 from plans.models import CoordinationRole
 from tests.factories import (

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from plans.models import Coordination, CoordinationRole
 from plans.roles import attach_role_levels
 from tests.factories import CoordinationFactory, ParticipantFactory, PlanFactory

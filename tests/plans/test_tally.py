@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from plans import tally
 from plans.models import Plan, PlanKind, PlanStatus, PublishedPlanTally
 from plans.workflow import record_status_change

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from plans.models import DecidingBody, PlanKind, PlanStatus, StatusChange
 from plans.workflow import (
     TRANSITIONS,

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from publications.models import Publication
 from tests.factories import (
     ParticipantFactory,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from events.models import EventKind
 from members import demo as members_demo
 from publications import demo

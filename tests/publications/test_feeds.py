@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from publications.models import Publication
 from tests.factories import PublicationFactory
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from publications.models import PublicationKind
 from tests.factories import (
     ParticipantFactory,

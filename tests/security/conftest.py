@@ -7,7 +7,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from hypothesis import HealthCheck, settings
 
-from cica_site.partial_dates import DatePrecision
+from core.partial_dates import DatePrecision
 from plans.models import PlanKind, PlanStatus
 from publications.models import PublicationKind
 from tests.factories import (

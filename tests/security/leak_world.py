@@ -14,7 +14,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from events.models import EventStatus
 from members.models import Participant
 from plans.models import Coordination, CoordinationRole, PlanStatus

@@ -8,8 +8,8 @@ from contextlib import contextmanager
 import pytest
 from django.core.cache import caches
 
-from cica_site import page_cache
-from cica_site.publishing import PublicationStatus
+from core import page_cache
+from core.publishing import PublicationStatus
 from tests.factories import member_state
 
 pytestmark = pytest.mark.django_db

@@ -268,7 +268,7 @@ def test_login_throttling_locks_one_account_from_one_address(client, settings):
 
 
 def test_editor_role_cannot_delete(small_site, client):
-    """Deleting stays with superusers (cica_site/staff/roles.py)."""
+    """Deleting stays with superusers (core/staff/roles.py)."""
     editor = UserFactory(username="editor", is_staff=True)
     editor.user_permissions.set(
         Permission.objects.filter(codename__in=["view_participant", "change_participant"])

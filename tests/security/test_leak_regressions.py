@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from plans.models import Coordination, CoordinationRole
 from tests.factories import ChairmanshipFactory, MeasureFactory, PlanFactory, member_state
 

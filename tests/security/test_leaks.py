@@ -9,7 +9,7 @@ from pprint import pformat
 import pytest
 from django.test import Client
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from publications.models import Publication
 from tests.factories import PublicationFactory
 

@@ -2,7 +2,7 @@ import pytest
 from django.apps import apps
 from django.db import models
 
-from cica_site.choice_labels import ChoiceLabelsMixin
+from core.choice_labels import ChoiceLabelsMixin
 
 MODELS = [model for model in apps.get_models() if issubclass(model, ChoiceLabelsMixin)]
 

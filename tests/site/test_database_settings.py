@@ -1,4 +1,4 @@
-"""Prepared statements on PostgreSQL (settings.py, cica_site/pg_parameters.py)."""
+"""Prepared statements on PostgreSQL (settings.py, core/pg_parameters.py)."""
 
 import json
 import os

@@ -13,7 +13,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from cica_site.form_renderer import WRITTEN_IN_PYTHON, QuickTemplatesSetting
+from core.form_renderer import WRITTEN_IN_PYTHON, QuickTemplatesSetting
 from events.filters import EventFilter
 from plans.filters import PlanFilter
 from publications.filters import PublicationFilter
@@ -152,7 +152,7 @@ def test_every_admin_add_page_renders_as_the_templates_do(admin_client, settings
     pages = {}
     for model in admin.site._registry:
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
-        settings.FORM_RENDERER = "cica_site.form_renderer.QuickTemplatesSetting"
+        settings.FORM_RENDERER = "core.form_renderer.QuickTemplatesSetting"
         quick = admin_client.get(url)
         settings.FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
         plain = admin_client.get(url)

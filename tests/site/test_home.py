@@ -3,7 +3,7 @@ import datetime
 import pytest
 import time_machine
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from plans.models import PlanStatus
 from tests.factories import (
     ChairmanshipFactory,

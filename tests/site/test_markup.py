@@ -1,4 +1,4 @@
-"""cica_site.markup.escaped gives the text of Django's conditional_escape."""
+"""core.markup.escaped gives the text of Django's conditional_escape."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from cica_site.markup import escaped
+from core.markup import escaped
 
 VALUES = [
     "plain",

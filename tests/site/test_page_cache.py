@@ -7,7 +7,7 @@ from django.core.cache import caches
 from django.test import override_settings
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from tests.factories import member_state
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +118,7 @@ def test_errors_are_not_cached(client):
 @override_settings(CACHES=REDIS)
 def test_version_bump_is_seen_through_a_second_redis_connection(client):
     """Two app servers share Redis: a save through one invalidates pages on the other."""
-    from cica_site import page_cache
+    from core import page_cache
 
     caches["default"].clear()
     member_state(name="Shared One")

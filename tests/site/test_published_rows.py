@@ -1,4 +1,4 @@
-"""The published-row counters (cica_site/published_rows.py) always equal counting."""
+"""The published-row counters (core/published_rows.py) always equal counting."""
 
 import datetime
 
@@ -8,9 +8,9 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.utils import timezone
 
-from cica_site import published_rows
-from cica_site.models import PublishedRowCount
-from cica_site.publishing import PublicationStatus
+from core import published_rows
+from core.models import PublishedRowCount
+from core.publishing import PublicationStatus
 from events.models import Event
 from publications.models import Publication
 from tests.factories import EventFactory, PublicationFactory

@@ -1,11 +1,11 @@
-"""cica_site.queries.read_models: models read by plain SQL equal what the ORM reads."""
+"""core.queries.read_models: models read by plain SQL equal what the ORM reads."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from cica_site.queries import read_models
+from core.queries import read_models
 from events.models import Event
 from tests.factories import EventFactory
 

@@ -5,8 +5,8 @@ import datetime
 import pytest
 import time_machine
 
-from cica_site.publishing import PublicationStatus
-from cica_site.related_names import published_name_rows, published_names_query
+from core.publishing import PublicationStatus
+from core.related_names import published_name_rows, published_names_query
 from tests.factories import EventFactory, MeasureFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db

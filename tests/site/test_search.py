@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 
 from cica_site import search
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from publications import demo as publications_demo
 from tests.factories import (
     ParticipantFactory,

@@ -7,7 +7,7 @@ from django.utils.http import http_date
 from django.utils.timezone import localdate
 
 from cica_site import demo as site_demo
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from members import demo as members_demo
 from publications import demo as publications_demo
 from tests.factories import (

@@ -2,7 +2,7 @@ import pytest
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from cica_site.slug_urls import slug_url, slug_url_function
+from core.slug_urls import slug_url, slug_url_function
 
 VIEWS = [
     "members:detail",

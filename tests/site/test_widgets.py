@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django import forms
 
-from cica_site.widgets import ModelChoiceFilter, QuickSelect
+from core.widgets import ModelChoiceFilter, QuickSelect
 from events.models import Event
 from members.models import Participant
 from plans.models import PlanStatus

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 from tests.factories import EventFactory, PublicationFactory, plan_with_status
 
 pytestmark = pytest.mark.django_db

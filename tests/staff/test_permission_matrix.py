@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
-from cica_site.staff.roles import EDITOR, PUBLISHER
+from core.publishing import PublicationStatus
+from core.staff.roles import EDITOR, PUBLISHER
 from tests.factories import (
     EventFactory,
     ParticipantFactory,

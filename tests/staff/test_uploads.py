@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cica_site.uploads import sniff_document_type, validate_document, validate_image
+from core.uploads import sniff_document_type, validate_document, validate_image
 
 
 def image_bytes(fmt):

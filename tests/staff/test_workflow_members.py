@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from cica_site.publishing import PublicationStatus
-from cica_site.staff.roles import EDITOR, PUBLISHER
+from core.publishing import PublicationStatus
+from core.staff.roles import EDITOR, PUBLISHER
 from tests.factories import UserFactory, member_state
 from tests.staff import admin_forms
 

@@ -173,7 +173,7 @@ BEYOND_ANY_LIST = 2**62
 
 
 class KeysFirstPaginator(Paginator):
-    """Reads a page's rows by their keys first (cica_site.queries.keys_first): for lists
+    """Reads a page's rows by their keys first (core.queries.keys_first): for lists
     sorted on something their index is not ordered by, such as the upcoming events.
 
     The list's length comes with the page's rows, counted by the same query (a subquery

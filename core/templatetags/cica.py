@@ -1,6 +1,6 @@
 from django import template
 
-from cica_site.partial_dates import format_partial_date
+from core.partial_dates import format_partial_date
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cica_site.publishing import PublicationStatus
+from core.publishing import PublicationStatus
 
 
 def publish_permission(model):

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from cica_site.form_renderer import html_attributes
-from cica_site.markup import escaped
+from core.form_renderer import html_attributes
+from core.markup import escaped
 
 CLOSE_OPTGROUP = "</optgroup>"
 SELECTED = " selected"

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from cica_site.queries import years_with
+from core.queries import years_with
 
 YEAR = _("year")
 
