@@ -1,6 +1,6 @@
 """Every public page and every admin page runs the same number of queries at two sizes.
 
-The data comes from seed_scale (the same generator as the benchmark) at a small and a
+The data comes from bench/scale (the same generator as the benchmark) at a small and a
 five times larger size, around hand-made probe objects (tests/perf/probes.py) that the
 detail pages and change forms show. Each page is requested at both sizes and must not
 run more queries at the larger one. (It may run fewer: Django skips a nested prefetch
@@ -22,7 +22,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cica_site import scale
+from bench import scale
 
 from . import probes
 

@@ -1,12 +1,12 @@
-"""manage.py seed_scale: synthetic, consistent with the workflow, repeatable with --reset."""
+"""bench/seed_scale.py: synthetic, consistent with the workflow, repeatable with --reset."""
 
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.db.models import Max
 
-from cica_site import scale
+from bench import scale
+from bench.scale.command import main as seed_scale
 from core.page_cache import VERSION_KEY
 from core.publishing import PublicationStatus
 from events.models import Event
@@ -24,7 +24,7 @@ TINY = ["--states", "5", "--plans", "30", "--status-changes", "70", "--measures"
 
 def seed(*args):
     out = io.StringIO()
-    call_command("seed_scale", *args, stdout=out)
+    seed_scale(list(args), out=out)
     return out.getvalue()
 
 
@@ -111,15 +111,17 @@ def test_capped_status_changes_keep_the_number_of_plans():
     assert "Capped" in output
 
 
-def test_second_run_asks_for_reset_and_reset_replaces_only_synthetic_data():
+def test_second_run_asks_for_reset_and_reset_replaces_only_synthetic_data(capsys):
     real_state = member_state(name="Kazakhstan")
     real_plan = PlanFactory(title="Real plan")
     real_event = EventFactory(title="Real summit", hosts=[real_state])
     real_publication = PublicationFactory(title="Real news")
     seed(*TINY)
     counts = (Plan.objects.count(), Event.objects.count(), Publication.objects.count())
-    with pytest.raises(CommandError, match="--reset"):
+    with pytest.raises(SystemExit) as refused:
         seed(*TINY)
+    assert refused.value.code == 2
+    assert "Run again with --reset" in capsys.readouterr().err
     output = seed(*TINY, "--reset")
     assert "Deleted" in output
     assert (Plan.objects.count(), Event.objects.count(), Publication.objects.count()) == counts

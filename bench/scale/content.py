@@ -1,4 +1,4 @@
-"""Bulk builders for each kind of synthetic content (see cica_site.scale.seed).
+"""Bulk builders for each kind of synthetic content (see bench.scale.seed).
 
 Rows go in with bulk_create in chunks, so memory stays flat and no signal fires:
 derived fields that save() would set (Event.last_date, Publication.body_html,

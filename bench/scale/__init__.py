@@ -1,4 +1,4 @@
-"""Synthetic content at scale, for performance work only (``manage.py seed_scale``).
+"""Synthetic content at scale, for performance work only (``bench/seed_scale.py``).
 
 Everything made here is marked: titles begin "Synthetic", slugs "synthetic-", states
 are "Synthetic state N" with no ISO code, cities and venues are "Synthetic city N".
@@ -19,8 +19,7 @@ from dataclasses import asdict, dataclass, replace
 from django.db import connection, transaction
 from django.db.models import Q
 
-from core import published_rows
-from core.page_cache import bump_content_version
+from core import page_cache, published_rows
 from events.models import Event, EventDocument
 from members.models import Chairmanship, Participant
 from members.models import StatusChange as MemberStatusChange
@@ -49,6 +48,15 @@ class Counts:
 
 DEFAULT = Counts()
 QUICK = Counts(states=6, plans=40, status_changes=120, measures=80, events=150, publications=50)
+
+
+def content_changed():
+    """Tell the page cache that content changed: pages cached before must not be served.
+
+    bulk_create and raw deletes send no save signals, so the site's own invalidation
+    never hears of seeded rows. Every model seeding touches may have changed.
+    """
+    page_cache.bump_content_version()
 
 
 def synthetic(model):
@@ -110,7 +118,7 @@ def reset():
     for queryset in deletions:
         # QuerySet._raw_delete: one DELETE ... WHERE, no signals, no per-row history.
         deleted += queryset._raw_delete(queryset.db)
-    bump_content_version()
+    content_changed()
     return deleted
 
 
@@ -146,7 +154,7 @@ def seed(counts, *, random_seed=7, grow=True, log=print):
             cursor.execute("VACUUM ANALYZE")
         timings["vacuum analyze"] = round(time.monotonic() - began, 1)
         log(f"  vacuum analyze: {timings['vacuum analyze']}s")
-    bump_content_version()
+    content_changed()
     return {
         "requested": asdict(counts),
         "created": ctx.created,
