@@ -15,6 +15,11 @@ class Bar:
     value: int | None
     show_label: bool
 
+    @property
+    def value_y(self):
+        """Baseline of the figure (or "?") just above the bar."""
+        return rounded(self.y - 4)
+
 
 @dataclass
 class BarChart:
@@ -23,6 +28,11 @@ class BarChart:
     baseline: float
     bars: list
     maximum: int
+
+    @property
+    def label_y(self):
+        """Baseline of the year labels, below the bars."""
+        return self.height - 8
 
 
 def growth_chart(points, width=720, height=240, padding=28):
@@ -116,6 +126,10 @@ class RegionPanel:
     title_y: float
     count_x: float
     states: list
+
+    @property
+    def state_names(self):
+        return [state.name for state in self.states]
 
 
 @dataclass

@@ -45,6 +45,16 @@ class LegendItem:
     status: str
     label: str
 
+    @property
+    def text_x(self):
+        """The label's start, right of its 12 px swatch."""
+        return self.x + 18
+
+    @property
+    def text_y(self):
+        """The label's baseline, level with the swatch."""
+        return self.y + 11
+
 
 @dataclass
 class StackedChart:

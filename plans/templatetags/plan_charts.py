@@ -1,9 +1,14 @@
-"""{% status_chart_svg chart prefix variant %} and {% timeline_svg timeline prefix variant %}."""
+"""{% status_chart_svg chart prefix variant %}: one drawing of the status board chart.
+
+The geometry comes from plans.charts; the SVG from templates/plans/_status_chart_svg.html.
+"""
 
 from django import template
 
-from plans import chart_svg
-
 register = template.Library()
-register.simple_tag(chart_svg.status_chart_svg, name="status_chart_svg")
-register.simple_tag(chart_svg.timeline_svg, name="timeline_svg")
+
+
+@register.inclusion_tag("plans/_status_chart_svg.html")
+def status_chart_svg(chart, prefix, variant):
+    """``prefix`` keeps the ids of two drawings on one page apart; ``variant`` is wide or narrow."""
+    return {"chart": chart, "prefix": prefix, "variant": variant}
