@@ -242,6 +242,35 @@ CONTENT_SECURITY_POLICY = {
 # Whole-page cache for anonymous visitors (see core/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# The content apps whose content each page shows, by URL name or else namespace: a save
+# of one of their models empties the cached pages that show it and no other. A page not
+# named here (home, search, sitemaps) shows everything.
+PAGE_CACHE_SHOWS = {
+    "members": ["members"],
+    # Its sections: the plans the state coordinates, the events it hosts.
+    "members:detail": ["members", "plans", "events"],
+    # Coordinators' names, in the table and the filter.
+    "plans": ["plans", "members"],
+    "plans:status_board": ["plans"],
+    # Responsible states, the measures' events, the meetings that decided.
+    "plans:detail": ["plans", "members", "events"],
+    # Host states; the filter by dimension of the plans discussed; the plans discussed.
+    "events": ["events", "members", "plans"],
+    "events:month": ["events"],
+    "events:calendar_ics": ["events"],
+    "events:detail_ics": ["events"],
+    # "Hosted by ..." in each item.
+    "events:feed_rss": ["events", "members"],
+    "events:feed_atom": ["events", "members"],
+    "publications": ["publications"],
+    # Related states, plans and events.
+    "publications:detail": ["publications", "members", "plans", "events"],
+    # Flatpages, each on its sites.
+    "about": ["flatpages", "sites"],
+    "about-page": ["flatpages", "sites"],
+    "robots": [],
+    "security-txt": [],
+}
 
 # bench/ runs only: exposes a bare view as the throughput ceiling.
 BENCH_MODE = env_bool("DJANGO_BENCH", False)

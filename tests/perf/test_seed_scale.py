@@ -7,7 +7,7 @@ from django.db.models import Max
 
 from bench import scale
 from bench.scale.command import main as seed_scale
-from core.page_cache import VERSION_KEY
+from core.page_cache import CONTENT_APPS, version_key
 from core.publishing import PublicationStatus
 from events.models import Event
 from members.models import Participant
@@ -137,9 +137,9 @@ def test_second_run_asks_for_reset_and_reset_replaces_only_synthetic_data(capsys
 def test_the_page_cache_sees_the_new_content():
     from django.core.cache import cache
 
-    cache.set(VERSION_KEY, 1, None)
+    cache.set_many({version_key(app): 1 for app in CONTENT_APPS}, None)
     seed("--quick")
-    assert cache.get(VERSION_KEY) != 1
+    assert all(cache.get(version_key(app)) != 1 for app in CONTENT_APPS)
 
 
 def test_quick_run_gives_pages_that_all_answer(client):

@@ -10,7 +10,8 @@ from django.core.cache import caches
 
 from core import page_cache
 from core.publishing import PublicationStatus
-from tests.factories import member_state
+from plans.models import Plan
+from tests.factories import PlanFactory, member_state
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def redis_unreachable(calls):
         raise ConnectionError("Redis is not answering")
 
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("get", "get_many", "set", "incr", "delete"):
+        for name in ("get", "get_many", "set", "add", "incr", "delete"):
             patch.setattr(caches["default"], name, fail)
         yield
 
@@ -51,6 +52,27 @@ def test_a_change_saved_during_an_outage_is_not_hidden_by_a_page_cached_before(c
     response = client.get(url)
     assert response.status_code == 404
     assert "Cached State" not in client.get("/members/").content.decode()
+
+
+def test_after_an_outage_the_pages_of_every_content_app_are_fresh(client, monkeypatch):
+    """The server that saved may not be the one that answers next: all versions move."""
+    monkeypatch.setattr(page_cache, "RETRY_AFTER_SECONDS", 0)
+    plan = PlanFactory(title="Plan Before The Outage")
+    pages = ["/plans/", plan.get_absolute_url(), "/members/"]
+    for url in pages:
+        client.get(url)
+    assert {client.get(url)["X-Page-Cache"] for url in pages} == {"hit"}
+
+    with redis_unreachable(calls=[]):
+        assert client.get("/members/").status_code == 200
+        # Saved on another server, which could not bump the version either (an update
+        # sends no signal).
+        Plan.objects.filter(pk=plan.pk).update(title="Plan Saved During The Outage")
+
+    for url in pages:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+    assert "Plan Saved During The Outage" in client.get("/plans/").content.decode()
 
 
 def test_while_redis_hangs_requests_stop_waiting_for_it(client):
