@@ -34,6 +34,9 @@ logger = logging.getLogger(__name__)
 CONTENT_APPS = ("members", "plans", "events", "publications", "flatpages", "sites")
 UNCACHED_PREFIXES = ("/admin/", "/static/", "/media/")
 NO_SCHEDULED_CHANGE = float("inf")
+# What a shared proxy may serve without asking again: a publish reaches visitors through
+# it within seconds. Browsers revalidate every time; the ETag makes that a 304.
+SHARED_CACHE_SECONDS = 5
 
 
 def version_key(app_label):
@@ -243,6 +246,17 @@ def fragment_key(name, versions, language, host, vary_on):
     return _key("fragment", versions, name, language, host, *vary_on)
 
 
+def patch_public_cache_control(response):
+    """Short for shared caches, and browsers ask again each time (a 304 when unchanged).
+
+    A view that says for how long its answer keeps (security.txt) is left alone.
+    """
+    if "max-age" not in response.get("Cache-Control", ""):
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=SHARED_CACHE_SECONDS, must_revalidate=True
+        )
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -266,7 +280,7 @@ class AnonymousPageCacheMiddleware:
         if is_cacheable_response(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            patch_cache_control(response, public=True, max_age=60)
+            patch_public_cache_control(response)
             # The ETag goes in with the page: hits then skip hashing the whole body
             # again in ConditionalGetMiddleware (a third of a hit's time for a large
             # calendar or sitemap file).

@@ -45,6 +45,21 @@ def test_second_anonymous_request_is_served_from_cache(client, django_assert_num
     assert "public" in second["Cache-Control"]
 
 
+def test_browsers_ask_again_each_time_and_shared_caches_keep_a_page_seconds(client):
+    """A publish shows on the next request, and through a shared proxy within 5 seconds."""
+    member_state(name="Proxyland")
+    for response in (client.get("/members/"), client.get("/members/")):
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert directives == {"public", "max-age=0", "s-maxage=5", "must-revalidate"}
+    assert client.get("/members/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_a_view_that_says_how_long_its_answer_keeps_is_left_alone(client):
+    response = client.get("/.well-known/security.txt")
+    assert response["X-Page-Cache"] == "miss"
+    assert "max-age=86400" in response["Cache-Control"]
+
+
 def test_a_change_shows_on_the_next_request(client):
     state = member_state(name="Before")
     assert "Before" in client.get("/members/").content.decode()
