@@ -10,6 +10,8 @@ Scheduled items: beside each app's version the moment of its next scheduled
 publication is kept, and the first request after it bumps that app's version.
 Anyone with a session cookie (staff, previews) bypasses the cache entirely, and only
 plain 200 responses without cookies or private cache headers are stored.
+
+Fragments are cached the same way: see core/templatetags/content_cache.py.
 """
 
 import functools
