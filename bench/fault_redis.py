@@ -19,6 +19,7 @@ PostgreSQL cluster, gunicorn with 2 workers, the page cache on. Phases:
 Each phase prints a page sweep and a 10-second wrk run of the mixed pages.
 """
 
+import argparse
 import os
 import secrets
 import signal
@@ -123,6 +124,8 @@ def edit_summary(session, pk, text):
 
 
 def main():
+    # No options: parsing them makes --help answer instead of starting the run.
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     password = secrets.token_urlsafe(16)
     redis = OwnRedis()
     redis.start()
@@ -161,7 +164,8 @@ def main():
                 print("3. Redis restarted, empty")
                 redis.start()
                 time.sleep(RETRY_WAIT)
-                # Each worker that saw the outage bumps the version once: then all is cached.
+                # Each worker that saw the outage bumps every content app's version once: then
+                # all is cached.
                 sweep(base, paths, "sweep (each worker bumps once)")
                 back = sweep(base, paths, "sweep again")
                 checks["restarted: all 200, cached again"] = all(

@@ -1,6 +1,6 @@
-"""64 connections for 60 s on a mix of pages while staff save changes in the admin.
+"""64 connections for 60 s on a mix of pages, first reads only, then while staff save.
 
-    .venv/bin/python bench/load_mixed.py                  # 64 connections, 60 s, 24 writers
+    .venv/bin/python bench/load_mixed.py                  # 64 connections, 2 x 60 s, 24 writers
     .venv/bin/python bench/load_mixed.py --seconds 10 --min-saves 20   # a short smoke run
 
 Loopback only, bounded: a throwaway PostgreSQL cluster (never the shared one), gunicorn
@@ -8,9 +8,11 @@ with 2 workers, the page cache on the local Redis (db 4, flushed first) and the 
 data. wrk (bench/mixed_pages.lua) rotates through 16 public URLs while staff writers,
 each logged in to the admin over HTTP, create publications and edit member states
 through the real forms (CSRF token, edit-conflict version and inlines read from the
-page). Afterwards: wrk must report no non-2xx/3xx answer and no socket error, and every
-save the admin confirmed must be in the database (history included) and visible to an
-anonymous visitor, through the page cache.
+page). The same wrk run is made twice in one run of the site, reads only and then with
+the writers, and the throughput of the second is given as a share of the first (issue
+19: at least half). Afterwards: wrk must report no non-2xx/3xx answer and no socket
+error, and every save the admin confirmed must be in the database (history included)
+and visible to an anonymous visitor, through the page cache.
 """
 
 import argparse
@@ -227,13 +229,44 @@ def visible_to_visitors(base, saves):
     return visible
 
 
+def throughput(result):
+    return result["requests"] / (result["duration_us"] / 1e6)
+
+
+def socket_errors(result):
+    return sum(result[key] for key in ("connect", "read", "write", "timeout"))
+
+
+def print_load(label, result):
+    seconds = result["duration_us"] / 1e6
+    print(
+        f"  {label}: {result['requests']} requests in {seconds:.0f} s, "
+        f"{throughput(result):.1f} req/s"
+    )
+    print(
+        f"    latency: p50 {result['p50_us'] / 1000:.1f} ms, p90 {result['p90_us'] / 1000:.1f} ms,"
+        f" p99 {result['p99_us'] / 1000:.1f} ms, max {result['max_us'] / 1000:.1f} ms"
+    )
+    print(
+        f"    non-2xx/3xx answers: {result['status']}, socket errors: {socket_errors(result)} "
+        f"(connect {result['connect']}, read {result['read']}, write {result['write']}, "
+        f"timeout {result['timeout']})"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--seconds", type=int, default=60, help="of each phase")
     parser.add_argument("--connections", type=int, default=64)
     # Each save waits its turn behind the 64 connections: 24 staff keep 200+ coming in 60 s.
-    parser.add_argument("--writers", type=int, default=24, help="0: reads only, for comparison")
+    parser.add_argument("--writers", type=int, default=24, help="0: the read-only phase only")
     parser.add_argument("--min-saves", type=int, default=200)
+    parser.add_argument(
+        "--min-ratio",
+        type=float,
+        default=0.5,
+        help="least throughput with writers, as a share of the read-only phase (issue 19)",
+    )
     parser.add_argument("--no-page-cache", action="store_true", help="for comparison")
     args = parser.parse_args()
 
@@ -261,59 +294,64 @@ def main():
             ]
             for writer in writers:
                 writer.log_in()
-            for writer in writers:
-                writer.start()
-            started = time.monotonic()
-            result = run_wrk(base, paths, args.connections, args.seconds)
-            load_over.set()
-            for writer in writers:
-                writer.join(timeout=120)
-            elapsed = time.monotonic() - started
 
-            saves = [save for writer in writers for save in writer.saves]
-            committed = [save for save in saves if save["committed"]]
-            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as saves_file:
-                json.dump(committed, saves_file)
-            check = django_json({**env, "SAVES_FILE": saves_file.name}, VERIFY)
-            Path(saves_file.name).unlink()
-            visible = visible_to_visitors(base, committed)
+            print(f"1. Reads only: {args.connections} connections, {args.seconds} s", flush=True)
+            read_only = run_wrk(base, paths, args.connections, args.seconds)
+            with_writers, saves, committed = None, [], []
+            if writers:
+                print(f"2. The same reads while {len(writers)} staff save", flush=True)
+                for writer in writers:
+                    writer.start()
+                started = time.monotonic()
+                with_writers = run_wrk(base, paths, args.connections, args.seconds)
+                load_over.set()
+                for writer in writers:
+                    writer.join(timeout=120)
+                elapsed = time.monotonic() - started
 
-    seconds = result["duration_us"] / 1e6
-    socket_errors = sum(result[key] for key in ("connect", "read", "write", "timeout"))
-    during_load = sum(save["during_load"] for save in saves)
-    in_database = sum(check["in_database"])
-    print(f"\nMixed load: {args.connections} connections, {seconds:.0f} s, 16 URLs, gunicorn 2")
-    print(f"  wrk: {result['requests']} requests, {result['requests'] / seconds:.1f} req/s")
-    print(
-        f"  latency: p50 {result['p50_us'] / 1000:.1f} ms, p90 {result['p90_us'] / 1000:.1f} ms,"
-        f" p99 {result['p99_us'] / 1000:.1f} ms, max {result['max_us'] / 1000:.1f} ms"
-    )
-    print(
-        f"  non-2xx/3xx answers: {result['status']}, socket errors: {socket_errors} "
-        f"(connect {result['connect']}, read {result['read']}, write {result['write']}, "
-        f"timeout {result['timeout']})"
-    )
-    print(
-        f"  saves: {len(saves)} attempted ({during_load} during the load, "
-        f"{len(saves) / elapsed:.1f}/s), {len(committed)} committed, "
-        f"{in_database} in the database, {visible} visible to visitors; "
-        f"latest edits current: {check['latest_is_current']}"
-    )
-    for writer in writers:
-        if writer.error:
-            print(f"  writer {writer.number} stopped: {writer.error}")
-    refused = [save for save in saves if not save["committed"]]
-    for save in refused[:5]:
-        print(f"  not saved: {save['kind']} {save['marker']} -> HTTP {save['status']}")
-    ok = (
-        result["status"] == 0
-        and socket_errors == 0
-        and not refused
-        and not any(writer.error for writer in writers)
-        and len(committed) >= args.min_saves
-        and in_database == len(committed) == visible
-        and check["latest_is_current"]
-    )
+                saves = [save for writer in writers for save in writer.saves]
+                committed = [save for save in saves if save["committed"]]
+                with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as saves_file:
+                    json.dump(committed, saves_file)
+                check = django_json({**env, "SAVES_FILE": saves_file.name}, VERIFY)
+                Path(saves_file.name).unlink()
+                visible = visible_to_visitors(base, committed)
+
+    cache = "off" if args.no_page_cache else "on"
+    print(f"\nMixed load: 16 URLs, gunicorn 2 workers, page cache {cache}")
+    print_load("reads only", read_only)
+    checks = {"reads only: no errors": read_only["status"] == 0 and not socket_errors(read_only)}
+    if with_writers:
+        print_load(f"with {len(writers)} staff saving", with_writers)
+        ratio = throughput(with_writers) / throughput(read_only)
+        print(f"  throughput with writers / reads only: {ratio:.2f} (target >= {args.min_ratio})")
+        during_load = sum(save["during_load"] for save in saves)
+        in_database = sum(check["in_database"])
+        print(
+            f"  saves: {len(saves)} attempted ({during_load} during the load, "
+            f"{len(saves) / elapsed:.1f}/s), {len(committed)} committed, "
+            f"{in_database} in the database, {visible} visible to visitors; "
+            f"latest edits current: {check['latest_is_current']}"
+        )
+        for writer in writers:
+            if writer.error:
+                print(f"  writer {writer.number} stopped: {writer.error}")
+        refused = [save for save in saves if not save["committed"]]
+        for save in refused[:5]:
+            print(f"  not saved: {save['kind']} {save['marker']} -> HTTP {save['status']}")
+        checks |= {
+            "with writers: no errors": with_writers["status"] == 0
+            and not socket_errors(with_writers),
+            "every save committed, none refused": not refused
+            and not any(writer.error for writer in writers),
+            f"at least {args.min_saves} saves": len(committed) >= args.min_saves,
+            "every save in the database and visible": in_database == len(committed) == visible
+            and check["latest_is_current"],
+            f"throughput with writers >= {args.min_ratio} of reads only": ratio >= args.min_ratio,
+        }
+    for name, passed in checks.items():
+        print(f"  {'ok ' if passed else 'FAIL'} {name}")
+    ok = all(checks.values())
     print("RESULT:", "PASS" if ok else "FAIL")
     raise SystemExit(0 if ok else 1)
 
