@@ -133,6 +133,8 @@ def content_versions(app_labels):
     """
     if _outage["bump_pending"] and not bump_content_version():
         return None
+    if not app_labels:  # robots.txt: no content, no round trip
+        return {}
     keys = [version_key(label) for label in app_labels]
     keys += [next_change_key(label) for label in app_labels]
     stored = _safe(lambda: cache.get_many(keys))

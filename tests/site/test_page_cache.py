@@ -148,6 +148,20 @@ def test_version_bump_is_seen_through_a_second_redis_connection(client):
     caches["default"].clear()
 
 
+@override_settings(CACHES=REDIS)
+def test_through_redis_a_save_empties_only_the_pages_that_show_it(client):
+    caches["default"].clear()
+    member_state(name="Redisland")
+    pages = ["/members/", "/publications/", "/robots.txt"]
+    for url in pages:
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+    member_state(name="Second Redisland")
+    states = {url: client.get(url)["X-Page-Cache"] for url in pages}
+    assert states == {"/members/": "miss", "/publications/": "hit", "/robots.txt": "hit"}
+    assert "Second Redisland" in client.get("/members/").content.decode()
+    caches["default"].clear()
+
+
 @override_settings(CACHES=REDIS_DOWN)
 def test_site_keeps_serving_when_redis_is_down(client):
     member_state(name="Redisless")
