@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 
 from core.partial_dates import DatePrecision
 from core.publishing import PublishableQuerySet, published_q
@@ -152,6 +153,33 @@ class PlanQuerySet(PublishableQuerySet):
 class CoordinationQuerySet(models.QuerySet):
     def of_published_states(self):
         return self.filter(published_q("state"))
+
+    def shown_to(self, user):
+        """Roles on dimensions, priority areas and published plans; on draft plans too
+        for staff who may preview plans."""
+        plan = self.model._meta.get_field("plan").related_model
+        if plan.objects.previewable_by(user):
+            return self
+        return self.filter(models.Q(plan__isnull=True) | published_q("plan"))
+
+    def in_subject_order(self):
+        """Roles on dimensions, then on priority areas, then on plans; each kind in the
+        order of its dimension, then by name; with the subjects loaded (a plan without
+        its long texts)."""
+        kind = models.Case(
+            models.When(dimension__isnull=False, then=0),
+            models.When(priority_area__isnull=False, then=1),
+            default=2,
+        )
+        position = Coalesce(
+            "dimension__position", "priority_area__dimension__position", "plan__dimension__position"
+        )
+        name = Coalesce("dimension__name", "priority_area__name", "plan__title")
+        return (
+            self.select_related("dimension", "priority_area__dimension", "plan")
+            .defer("plan__summary", "plan__body")
+            .order_by(kind, position, name, "pk")
+        )
 
     def in_role_order(self):
         """Coordinators before co-coordinators, then by state name; with the states loaded."""

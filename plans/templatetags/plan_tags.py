@@ -1,6 +1,9 @@
-"""Pieces of plan pages."""
+"""Pieces of plan pages, and the plans section other apps' pages show (the member page)."""
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
+
+from ..models import Coordination, CoordinationRole
 
 register = template.Library()
 
@@ -14,3 +17,18 @@ def plan_status_badge(plan):
 def plan_progress_cell(progress):
     """A plan's progress in a table cell (plans.progress.Progress)."""
     return {"progress": progress}
+
+
+@register.inclusion_tag("plans/_participant_section.html", takes_context=True)
+def plans_coordinated(context, participant):
+    """The dimensions, priority areas and plans a member state coordinates and
+    co-coordinates; draft plans only for staff who may preview them. One query."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or AnonymousUser()
+    roles = {CoordinationRole.COORDINATOR: [], CoordinationRole.CO_COORDINATOR: []}
+    for role in Coordination.objects.filter(state=participant).shown_to(user).in_subject_order():
+        roles[role.role].append(role)
+    return {
+        "coordinates": roles[CoordinationRole.COORDINATOR],
+        "co_coordinates": roles[CoordinationRole.CO_COORDINATOR],
+    }
