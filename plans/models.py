@@ -20,7 +20,7 @@ from .choices import (  # noqa: F401  (re-exported: other apps import them from 
     PlanStatus,
 )
 from .progress import Progress
-from .querysets import CoordinationQuerySet, PlanQuerySet
+from .querysets import CoordinationQuerySet, MeasureQuerySet, PlanQuerySet
 from .tally import PublishedPlanTally  # noqa: F401  (counts kept by the database: tally.py)
 
 
@@ -262,11 +262,23 @@ class Plan(Publishable):
             cancelled=statuses.count(MeasureStatus.CANCELLED),
         )
 
+    @property
+    def list_progress(self):
+        """Progress from the counts PlanQuerySet.with_measure_counts() annotated."""
+        return Progress(
+            total=self.measures_total, done=self.measures_done, cancelled=self.measures_cancelled
+        )
+
     def coordination_levels(self):
         """[(subject, roles)] for the plan, its priority area and its dimension, most specific
-        first, leaving out levels without roles. Reads the roles plans.roles.attach_role_levels
-        gave the plan."""
-        return [(subject, roles) for subject, roles in self.role_levels if subject and roles]
+        first, leaving out levels without roles. Reads the roles PlanQuerySet.with_roles()
+        prefetched."""
+        subjects = [self, self.priority_area, self.dimension]
+        return [
+            (subject, subject.published_roles)
+            for subject in subjects
+            if subject and subject.published_roles
+        ]
 
     def effective_coordinations(self):
         """The roles that apply: the plan's own, else its priority area's, else its dimension's."""
@@ -460,6 +472,8 @@ class Measure(ChoiceLabelsMixin, models.Model):
         related_name="measures",
         verbose_name=_("carried out at"),
     )
+
+    objects = MeasureQuerySet.as_manager()
 
     history = HistoricalRecords()
 

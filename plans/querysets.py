@@ -1,14 +1,73 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 
 from core.partial_dates import DatePrecision
-from core.publishing import PublishableQuerySet
+from core.publishing import PublishableQuerySet, published_q
+from members.models import Participant
 
-from .choices import CLOSED_STATUSES, CoordinationRole
+from .choices import CLOSED_STATUSES, CoordinationRole, MeasureStatus
+
+# A plan's roles are its own, its priority area's and its dimension's, most specific first
+# (Plan.coordination_levels): the paths from a plan to their subjects.
+ROLE_LEVELS = ("", "priority_area__", "dimension__")
 
 
 class PlanQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.select_related("dimension", "priority_area")
+
+    def with_roles(self):
+        """Each plan, its priority area and its dimension get ``published_roles``: the
+        coordination roles of published states, coordinators first, then by state name
+        (Plan.coordination_levels). An unpublished participant's name is not public yet.
+
+        Reads the priority areas and dimensions that select_related loaded, if it did.
+        """
+        coordination = self.model._meta.get_field("coordinations").related_model
+        # Without the states' summaries: the CSV export reads every role.
+        roles = coordination.objects.of_published_states().in_role_order().defer("state__summary")
+        return self.prefetch_related(
+            *(
+                models.Prefetch(f"{level}coordinations", queryset=roles, to_attr="published_roles")
+                for level in ROLE_LEVELS
+            )
+        )
+
+    def with_measure_counts(self):
+        """Each plan with ``measures_total``, ``measures_done`` and ``measures_cancelled``
+        (Plan.list_progress). Grouped by plan: use it on a page of plans, not on a query
+        that is counted or grouped itself."""
+        return self.annotate(
+            measures_total=models.Count("measures"),
+            measures_done=models.Count(
+                "measures", filter=models.Q(measures__status=MeasureStatus.DONE)
+            ),
+            measures_cancelled=models.Count(
+                "measures", filter=models.Q(measures__status=MeasureStatus.CANCELLED)
+            ),
+        )
+
+    def for_detail(self):
+        """What the plan page shows: the plan's neighbours, roles, history (with the
+        meetings), measures (with their events and published responsible states) and
+        documents."""
+        status_change = self.model._meta.get_field("status_changes").related_model
+        measure = self.model._meta.get_field("measures").related_model
+        return (
+            self.select_related("dimension", "priority_area", "predecessor", "successor")
+            .with_roles()
+            .prefetch_related(
+                models.Prefetch(
+                    "status_changes",
+                    queryset=status_change.objects.select_related("meeting").order_by("step"),
+                ),
+                models.Prefetch(
+                    "measures",
+                    queryset=measure.objects.select_related("event").with_responsible_states(),
+                ),
+                "documents",
+            )
+        )
 
     def search(self, text):
         text = text.strip()
@@ -92,9 +151,51 @@ class PlanQuerySet(PublishableQuerySet):
 
 
 class CoordinationQuerySet(models.QuerySet):
+    def of_published_states(self):
+        return self.filter(published_q("state"))
+
+    def shown_to(self, user):
+        """Roles on dimensions, priority areas and published plans; on draft plans too
+        for staff who may preview plans."""
+        plan = self.model._meta.get_field("plan").related_model
+        if plan.objects.previewable_by(user):
+            return self
+        return self.filter(models.Q(plan__isnull=True) | published_q("plan"))
+
+    def in_subject_order(self):
+        """Roles on dimensions, then on priority areas, then on plans; each kind in the
+        order of its dimension, then by name; with the subjects loaded (a plan without
+        its long texts)."""
+        kind = models.Case(
+            models.When(dimension__isnull=False, then=0),
+            models.When(priority_area__isnull=False, then=1),
+            default=2,
+        )
+        position = Coalesce(
+            "dimension__position", "priority_area__dimension__position", "plan__dimension__position"
+        )
+        name = Coalesce("dimension__name", "priority_area__name", "plan__title")
+        return (
+            self.select_related("dimension", "priority_area__dimension", "plan")
+            .defer("plan__summary", "plan__body")
+            .order_by(kind, position, name, "pk")
+        )
+
     def in_role_order(self):
         """Coordinators before co-coordinators, then by state name; with the states loaded."""
         coordinator_first = models.Case(
             models.When(role=CoordinationRole.COORDINATOR, then=0), default=1
         )
         return self.select_related("state").order_by(coordinator_first, "state__name", "pk")
+
+
+class MeasureQuerySet(models.QuerySet):
+    def with_responsible_states(self):
+        """Each measure with ``published_responsible_states``, by name: only their names
+        are shown, and only once they are published."""
+        states = Participant.objects.published().only("name").order_by("name")
+        return self.prefetch_related(
+            models.Prefetch(
+                "responsible_states", queryset=states, to_attr="published_responsible_states"
+            )
+        )

@@ -11,7 +11,7 @@ way rows change (the ORM, bulk_create, queryset.update, raw SQL).
 "Published" in the tally means publication_status = published, whatever publish_at
 says; the few published plans whose publish_at is still ahead are counted at request
 time (an index range scan) and taken off, so scheduled plans appear at their moment
-as everywhere else.
+as everywhere else. Both are read through the models, in one query.
 
 The triggers and the tally's contents are (re)made after every migrate and flush
 (post_migrate): SQLite drops a table's triggers when a migration rebuilds the table,
@@ -19,7 +19,6 @@ and a flush empties tables without firing them.
 """
 
 from django.db import connections, models, transaction
-from django.utils import timezone
 
 from core.publishing import PublicationStatus
 
@@ -192,34 +191,47 @@ def uninstall(using="default"):
             cursor.execute(statement)
 
 
-# The plan columns published_counts groups by, by field name.
-COUNTED_COLUMNS = {
-    "dimension": "dimension_id",
-    "priority_area": "priority_area_id",
-    "status": "status",
-    "kind": "kind",
-}
+# The plan fields the tally is kept by: a filter on these alone can be read from it.
+TALLIED_FIELDS = {"dimension", "priority_area", "status", "kind"}
 
 
-def _published_plan_sql(columns, filters):
-    """(sql, params) of (columns..., n) rows that, summed by the columns, give the number
-    of plans published now matching ``filters`` ({field: value}, TALLIED_FIELDS): the
-    tally's rows and, counted -1 each, the published plans still scheduled."""
-    selected = f"{', '.join(columns)}, " if columns else ""
-    conditions = "".join(f" AND {COUNTED_COLUMNS[field]} = %s" for field in filters)
-    values = list(filters.values())
-    sql = (
-        f"SELECT {selected}plans AS n FROM {TALLY_TABLE} WHERE plans > 0{conditions} "
-        f"UNION ALL SELECT {selected}-1 AS n FROM {PLAN_TABLE} "
-        f"WHERE publication_status = %s AND publish_at > %s{conditions}"
+def _published_plan_groups(fields, filters, order=()):
+    """Rows (order keys..., field values..., n) that, summed by the field values, give the
+    number of plans published now matching ``filters`` ({field: value}, TALLIED_FIELDS):
+    the tally's groups and, counted negative, the groups of published plans still
+    scheduled. One query (UNION ALL), ordered by ``order`` (ORM names over the related
+    tables, as the plan list's order_by) and then by the fields, so that the rows of a
+    group are adjacent."""
+    from .models import Plan  # the plan model imports this module
+
+    assert fields and set(fields) | set(filters) <= TALLIED_FIELDS, (fields, filters)
+    columns = [*(name.lstrip("-") for name in order), *fields]
+    tallied = (
+        PublishedPlanTally.objects.filter(plans__gt=0, **filters)
+        .order_by()
+        .values_list(*columns)
+        .annotate(n=models.Sum("plans"))
     )
-    return sql, [*values, PublicationStatus.PUBLISHED.value, timezone.now(), *values]
+    scheduled = (
+        Plan.objects.scheduled()
+        .filter(**filters)
+        .order_by()
+        .values_list(*columns)
+        .annotate(n=-models.Count("pk"))
+    )
+    return tallied.union(scheduled, all=True).order_by(*order, *fields)
 
 
-def _fetch(sql, params):
-    with connections["default"].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def _summed(rows, width):
+    """[(first ``width`` values, sum of n)] of rows (values..., n) in which the rows of a
+    group are adjacent, leaving out empty groups."""
+    sums = []
+    for *values, number in rows:
+        if sums and sums[-1][0] == values[:width]:
+            sums[-1][1] += number
+        else:
+            sums.append([values[:width], number])
+    return [(values, number) for values, number in sums if number > 0]
 
 
 def published_counts(*fields):
@@ -227,32 +239,16 @@ def published_counts(*fields):
 
     ``fields`` are any of dimension, priority_area, status and kind (their ids for the
     relations). Groups without published plans are left out. One query: the tally's
-    groups and, taken off one by one, the published plans still scheduled. Plain SQL:
-    through the ORM (a UNION ALL of two grouped querysets) it took more Python than the
-    database took to answer, on the home page, the status board and the sitemap.
+    groups and, taken off, the published plans still scheduled.
     """
-    columns = [COUNTED_COLUMNS[field] for field in fields]
-    counted, params = _published_plan_sql(columns, {})
-    selected = f"{', '.join(columns)}, " if columns else ""
-    grouped = f" GROUP BY {', '.join(columns)}" if columns else ""
-    rows = _fetch(f"SELECT {selected}SUM(n) FROM ({counted}) AS counted{grouped}", params)
-    return {tuple(key): number for *key, number in rows if number and number > 0}
+    if not fields:
+        return {(): total} if (total := published_total()) else {}
+    rows = _published_plan_groups(fields, {})
+    return {tuple(values): number for values, number in _summed(rows, len(fields))}
 
 
 def published_total():
-    return published_counts().get((), 0)
-
-
-# The plan columns the tally is kept by: a filter on these alone can be read from it.
-TALLIED_FIELDS = {"dimension", "priority_area", "status", "kind"}
-
-
-# The columns of related tables the plan list's groups can be ordered by, as the ORM
-# names them in order_by (plans.filters.SORT_ORDERS).
-GROUP_ORDER_COLUMNS = {
-    "dimension__position": "dimension.position",
-    "priority_area__name": "area.name",
-}
+    return sum(published_counts("status").values())
 
 
 def ordered_group_counts(group_fields, group_order, **filters):
@@ -260,34 +256,12 @@ def ordered_group_counts(group_fields, group_order, **filters):
     of the published plans matching ``filters`` (field=value, fields of TALLIED_FIELDS).
 
     The groups are ordered by the database itself (``group_order`` over the related
-    tables, as the plan list's order_by), so the order is the one the list's rows have.
-    Plain SQL, as published_counts: the ORM's UNION ALL cost more than its answer.
+    tables, as the plan list's order_by: its collation, its NULLs order), so the order
+    is the one the list's rows have.
     """
-    assert set(filters) <= TALLIED_FIELDS, filters
-    columns = [COUNTED_COLUMNS[field] for field in group_fields]
-    keys = [GROUP_ORDER_COLUMNS[name.lstrip("-")] for name in group_order]
-    order = [
-        f"{key} {'DESC' if name.startswith('-') else 'ASC'}"
-        for key, name in zip(keys, group_order, strict=True)
-    ]
-    counted, params = _published_plan_sql(columns, filters)
-    # Summed first, then joined: the few groups are sorted, not the rows counted.
-    summed = ", ".join(columns)
-    rows = _fetch(
-        f"SELECT {', '.join(keys)}, {', '.join(f'groups.{column}' for column in columns)}, "
-        f"groups.n FROM (SELECT {summed}, SUM(n) AS n FROM ({counted}) AS counted "
-        f"GROUP BY {summed}) AS groups "
-        "INNER JOIN plans_dimension AS dimension ON dimension.id = groups.dimension_id "
-        "LEFT OUTER JOIN plans_priorityarea AS area ON area.id = groups.priority_area_id "
-        f"WHERE groups.n > 0 "
-        f"ORDER BY {', '.join([*order, *(f'groups.{column} ASC' for column in columns)])}",
-        params,
-    )
+    rows = _published_plan_groups(group_fields, filters, group_order)
+    width = len(group_order)
     return [
-        (
-            tuple(row[: len(keys)]),
-            dict(zip(group_fields, row[len(keys) : -1], strict=True)),
-            row[-1],
-        )
-        for row in rows
+        (tuple(values[:width]), dict(zip(group_fields, values[width:], strict=True)), number)
+        for values, number in _summed(rows, width + len(group_fields))
     ]

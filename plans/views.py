@@ -1,25 +1,19 @@
 import datetime
 import functools
 
-from django.db import connections
-from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.pagination import GroupedPaginator
 from core.preview import PreviewableDetailMixin
-from core.related_names import with_published_names
 
-from . import board_html, list_html, tally
+from . import tally
 from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
-from .models import Dimension, Measure, MeasureStatus, Plan, PlanStatus, StatusChange
-from .progress import Progress
-from .roles import attach_role_levels
+from .models import Dimension, Plan, PlanStatus
 
 RECENT_DAYS = 90
 # The board's two lists show at most this many plans: a large archive has thousands, and
@@ -27,30 +21,6 @@ RECENT_DAYS = 90
 BOARD_LIST_LIMIT = 20
 # Sorts led by dimension and priority area (see core.pagination).
 GROUPED_SORTS = {"dimension", "-dimension"}
-
-
-def measure_counts(plans):
-    """{plan pk: (total, done, cancelled)} for the progress bars of one page: one query.
-
-    Counted apart from the list's own query: joining the measures into it would make
-    every count of the list (and its pagination) count measures instead of plans. Plain
-    SQL: through the ORM (values, annotate, filtered counts) building the query took
-    several times what running it did (issue 7).
-    """
-    ids = [plan.pk for plan in plans]
-    if not ids:
-        return {}
-    connection = connections[Measure.objects.db]
-    table = connection.ops.quote_name(Measure._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT plan_id, COUNT(*), "
-            "SUM(CASE WHEN status = %s THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN status = %s THEN 1 ELSE 0 END) "
-            f"FROM {table} WHERE plan_id IN ({', '.join(['%s'] * len(ids))}) GROUP BY plan_id",
-            [MeasureStatus.DONE.value, MeasureStatus.CANCELLED.value, *ids],
-        )
-        return {plan: (total, done, cancelled) for plan, total, done, cancelled in cursor}
 
 
 class PlanListView(ListView):
@@ -68,7 +38,7 @@ class PlanListView(ListView):
                     _("Invalid filter: %(errors)s") % {"errors": self._error_text()},
                     content_type="text/plain; charset=utf-8",
                 )
-            return plans_csv_response(request, attach_role_levels(self.get_queryset()))
+            return plans_csv_response(request, self.get_queryset().with_roles())
         response = super().get(request, *args, **kwargs)
         if not self.filterset.is_valid():
             # The page still shows the form and its errors, but no misleading results.
@@ -121,16 +91,24 @@ class PlanListView(ListView):
         }
         return used if set(used) <= tally.TALLIED_FIELDS else None
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, plans, is_paginated = super().paginate_queryset(queryset, page_size)
+        # The page's plans again, by their keys, with what the rows show besides them.
+        # Counting measures in the list's own query would group every matching plan
+        # before the page is cut, and make the paginator count measure rows.
+        page.object_list = list(
+            Plan.objects.filter(pk__in=plans.values("pk"))
+            .for_list()
+            .with_roles()
+            .with_measure_counts()
+            .order_by(*plans.query.order_by)
+        )
+        return paginator, page, page.object_list, is_paginated
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        attach_role_levels(context["plans"])
-        counts = measure_counts(context["plans"])
-        for plan in context["plans"]:
-            plan.list_progress = Progress(*counts.get(plan.pk, (0, 0, 0)))
-        show_progress = any(plan.list_progress.has_measures for plan in context["plans"])
         context.update(
-            show_progress=show_progress,
-            plan_rows=list_html.plan_rows_html(context["plans"], show_progress),
+            show_progress=any(plan.list_progress.has_measures for plan in context["plans"]),
             filter_form=self.filterset.form,
             sort=self.sort,
             sort_labels=SORT_LABELS,
@@ -144,26 +122,7 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "plan"
 
     def get_queryset(self):
-        queryset = (
-            Plan.objects.visible_to(self.request.user)
-            .select_related("dimension", "priority_area", "predecessor", "successor")
-            .prefetch_related(
-                Prefetch(
-                    "status_changes",
-                    queryset=StatusChange.objects.select_related("meeting").order_by("step"),
-                ),
-                Prefetch("measures", queryset=Measure.objects.select_related("event")),
-                "documents",
-            )
-        )
-        return queryset
-
-    def get_object(self, queryset=None):
-        plan = super().get_object(queryset)
-        attach_role_levels([plan])
-        # The table shows the states' names only.
-        with_published_names(plan.measures.all(), "responsible_states", "responsible_state_names")
-        return plan
+        return Plan.objects.visible_to(self.request.user).for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -202,8 +161,8 @@ class StatusBoardView(TemplateView):
             for index, status in enumerate(statuses)
         ]
         since = today - datetime.timedelta(days=RECENT_DAYS)
-        # Only what the lists show (plans.board_html): the recent decisions name their
-        # dimension, the ended periods nothing else.
+        # Only what the lists show: the recent decisions name their dimension, the ended
+        # periods nothing else.
         recently_changed = list(
             published.status_changed_since(since)
             .select_related("dimension")
@@ -222,14 +181,9 @@ class StatusBoardView(TemplateView):
             chart=status_board_chart(rows, statuses),
             chart_narrow=status_board_chart(rows, statuses, width=360, compact=True),
             recent_days=RECENT_DAYS,
-            matrix_rows=board_html.matrix_rows_html(rows, reverse("plans:list")),
             recently_changed=recently_changed[:BOARD_LIST_LIMIT],
-            recently_changed_items=board_html.recently_changed_html(
-                recently_changed[:BOARD_LIST_LIMIT]
-            ),
             recently_changed_more=len(recently_changed) > BOARD_LIST_LIMIT,
             period_ended=period_ended[:BOARD_LIST_LIMIT],
-            period_ended_items=board_html.period_ended_html(period_ended[:BOARD_LIST_LIMIT]),
             period_ended_more=len(period_ended) > BOARD_LIST_LIMIT,
             board_list_limit=BOARD_LIST_LIMIT,
             this_year=today.year,

@@ -1,5 +1,6 @@
 import datetime
 import itertools
+import re
 
 import pytest
 import time_machine
@@ -153,3 +154,81 @@ def test_board_query_count_is_constant(client, django_assert_max_num_queries, co
         response = client.get(BOARD_URL)
     assert response.status_code == 200
     assert response.context["total"] == count
+
+
+def matrix_rows(html):
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    return re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_matrix_rows_link_each_count_with_escaped_names(client):
+    hostile = DimensionFactory(
+        name='Economic & "environmental" <dimension>', slug="économique", position=0
+    )
+    DimensionFactory(name="Empty dimension", slug="empty", position=1)
+    plan_with_status(PlanStatus.APPROVED_BY_SOC, dimension=hostile, priority_area=None)
+    plan_with_status(PlanStatus.APPROVED_BY_SOC, dimension=hostile, priority_area=None)
+    plan_with_status(PlanStatus.DRAFT, dimension=hostile, priority_area=None)
+    html = client.get(BOARD_URL).content.decode()
+    assert "<dimension>" not in html
+    hostile_row, empty_row = matrix_rows(html)
+    assert (
+        '<th scope="row">Economic &amp; &quot;environmental&quot; &lt;dimension&gt;</th>'
+        in hostile_row
+    )
+    assert (
+        '<td class="status-matrix__cell"><a href="/plans/?dimension=%C3%A9conomique'
+        '&amp;status=approved_soc" aria-label="2 in Economic &amp; &quot;environmental&quot; '
+        '&lt;dimension&gt;: Approved by SOC">2</a></td>' in hostile_row
+    )
+    assert hostile_row.count('<td class="status-matrix__cell">') == 2
+    assert hostile_row.count("status-matrix__cell--empty") == len(PlanStatus) - 2
+    assert (
+        '<td class="status-matrix__total"><a href="/plans/?dimension=%C3%A9conomique">3</a></td>'
+        in hostile_row
+    )
+    assert empty_row.count("status-matrix__cell--empty") == len(PlanStatus)
+    assert '<a href="/plans/?status=approved_soc">2</a>' in html  # the column's total
+    assert '<td class="status-matrix__total"><a href="/plans/">3</a></td>' in html
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_lists_name_each_plan_escaped_with_its_status(client):
+    dimension = DimensionFactory(name="Human <dimension>")
+    plan_with_status(
+        PlanStatus.APPROVED_BY_SOC,
+        title="<script>alert(1)</script> recent",
+        slug="recent",
+        decided_on=datetime.date(2024, 6, 1),
+        dimension=dimension,
+        priority_area=None,
+    )
+    plan_with_status(
+        PlanStatus.IN_IMPLEMENTATION,
+        title="Ended & open",
+        slug="ended",
+        decided_on=datetime.date(2019, 1, 1),
+        start_year=2016,
+        end_year=2018,
+        dimension=dimension,
+        priority_area=None,
+    )
+    html = client.get(BOARD_URL).content.decode()
+    assert "<script>alert" not in html
+    assert (
+        '<li><a href="/plans/recent/">&lt;script&gt;alert(1)&lt;/script&gt; recent</a> '
+        '<span class="badge plan-status plan-status--approved_soc">Approved by SOC</span>' in html
+    )
+    assert '<span class="muted">1 June 2024 · Human &lt;dimension&gt;</span></li>' in html
+    assert (
+        '<li><a href="/plans/ended/">Ended &amp; open</a> <span class="muted">(2016–2018)</span> '
+        '<span class="badge plan-status plan-status--in_implementation">In implementation</span>'
+        in html
+    )
+
+
+def test_an_empty_board_says_so(client):
+    html = client.get(BOARD_URL).content.decode()
+    assert "No status has changed in this period." in html and "None." in html
+    assert '<td class="status-matrix__total"><a href="/plans/">0</a></td>' in html

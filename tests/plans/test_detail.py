@@ -203,8 +203,9 @@ def build_detail_data(count):
 @pytest.mark.parametrize("count", [10, 200])
 def test_detail_query_count_is_constant(client, django_assert_max_num_queries, count):
     plan = build_detail_data(count)
-    # plan + roles of its 3 levels + history + measures + their states + documents
-    with django_assert_max_num_queries(6):
+    # plan + roles of the plan, its priority area and its dimension (3) + history + measures
+    # + their published responsible states + documents
+    with django_assert_max_num_queries(8):
         response = client.get(plan.get_absolute_url())
     assert response.status_code == 200
     assert response.context["progress"].total == count

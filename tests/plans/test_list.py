@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -13,10 +14,19 @@ from plans.filters import (
     dimension_options,
     priority_area_options,
 )
-from plans.models import CoordinationRole, Dimension, Plan, PlanKind, PlanStatus, PriorityArea
+from plans.models import (
+    CoordinationRole,
+    Dimension,
+    MeasureStatus,
+    Plan,
+    PlanKind,
+    PlanStatus,
+    PriorityArea,
+)
 from tests.factories import (
     CoordinationFactory,
     DimensionFactory,
+    MeasureFactory,
     ParticipantFactory,
     PlanFactory,
     PriorityAreaFactory,
@@ -25,6 +35,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 LIST_URL = reverse("plans:list")
+CO, COORDINATOR = CoordinationRole.CO_COORDINATOR, CoordinationRole.COORDINATOR
+ONE_DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -333,3 +345,168 @@ def test_dimension_and_area_options_read_in_sql_are_the_querysets(django_assert_
         (a.pk, a.name, a.slug, a.dimension_id) for a in PriorityArea.objects.published()
     ]
     assert [a.name for a in areas] == ["Beta", "Zeta", "Alpha"]
+
+
+def table_rows(html):
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    return re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+
+
+def cells(row):
+    return [cell.strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)]
+
+
+def test_each_row_shows_its_plan_escaped_with_links_and_labels(client):
+    dimension = DimensionFactory(name='Economic & "environmental" <dimension>', slug="economic")
+    area = PriorityAreaFactory(dimension=dimension, name="Energy <security> & co")
+    plan = plan_with_status(
+        PlanStatus.APPROVED_BY_SOC,
+        decided_on=datetime.date(2023, 5, 4),
+        title="<script>alert(1)</script> & plan",
+        slug="hostile-plan",
+        dimension=dimension,
+        priority_area=area,
+        start_year=2016,
+        end_year=2019,
+    )
+    CoordinationFactory(plan=plan, state=ParticipantFactory(name="Ruritania & <Co>"))
+    html = client.get(LIST_URL).content.decode()
+    assert "<script>alert" not in html and "<Co>" not in html and "<security>" not in html
+    [row] = table_rows(html)
+    assert cells(row) == [
+        "Economic &amp; &quot;environmental&quot; &lt;dimension&gt;"
+        '<br><span class="muted">Energy &lt;security&gt; &amp; co</span>',
+        '<a href="/plans/hostile-plan/">&lt;script&gt;alert(1)&lt;/script&gt; &amp; plan</a>'
+        '<br><span class="muted">Action plan</span>',
+        "2016–2019",
+        "4 May 2023",
+        '<span class="badge plan-status plan-status--approved_soc">Approved by SOC</span>',
+        "Ruritania &amp; &lt;Co&gt;",
+    ]
+    labels = re.findall(r'<td data-label="([^"]*)"', row)
+    assert labels == ["Dimension", "Period", "Status decided on", "Status", "Coordinators"]
+    assert '<td class="plan-table__title">' in row
+
+
+def test_a_row_without_period_decision_or_coordinators_shows_dashes(client):
+    plan_with_status(
+        PlanStatus.DRAFT, kind=PlanKind.CONCEPT_PAPER, priority_area=None, start_year=None,
+        end_year=None,
+    )  # fmt: skip
+    [row] = table_rows(client.get(LIST_URL).content.decode())
+    dimension, title, period, decided, status, coordinators = cells(row)
+    assert "<br>" not in dimension
+    assert title.endswith('<span class="muted">Concept paper</span>')
+    assert (period, decided, coordinators) == ("—", "—", "—")
+    assert "plan-status--draft" in status
+
+
+def test_coordinators_are_the_nearest_levels_published_states_coordinators_first(client):
+    area = PriorityAreaFactory()
+    own = PlanFactory(title="A own roles", dimension=area.dimension, priority_area=area)
+    of_area = PlanFactory(title="B area roles", dimension=area.dimension, priority_area=area)
+    of_dimension = PlanFactory(title="C dimension roles", dimension=area.dimension)
+    for name, role in [("Qatar", CO), ("Russia", COORDINATOR), ("China", COORDINATOR)]:
+        CoordinationFactory(plan=own, state=ParticipantFactory(name=name), role=role)
+    CoordinationFactory(plan=own, state=ParticipantFactory(name="Bahrain"), role=CO)
+    CoordinationFactory(
+        plan=own, state=ParticipantFactory(name="Draftland", publication_status="draft")
+    )
+    CoordinationFactory(
+        plan=own,
+        state=ParticipantFactory(name="Laterland", publish_at=timezone.now() + ONE_DAY),
+    )
+    CoordinationFactory(plan=None, priority_area=area, state=ParticipantFactory(name="Egypt"))
+    CoordinationFactory(
+        plan=None, dimension=area.dimension, state=ParticipantFactory(name="India"), role=CO
+    )
+    elsewhere = PlanFactory(title="D elsewhere")
+    CoordinationFactory(plan=elsewhere, state=ParticipantFactory(name="Iraq"))
+    html = client.get(LIST_URL, {"sort": "title"}).content.decode()
+    shown = {cells(row)[1].split(">")[1].split("<")[0]: cells(row)[5] for row in table_rows(html)}
+    co = ' <span class="muted">(co)</span>'
+    assert shown == {
+        own.title: f"China, Russia, Bahrain{co}, Qatar{co}",
+        of_area.title: "Egypt",
+        of_dimension.title: f"India{co}",
+        "D elsewhere": "Iraq",
+    }
+    assert "Draftland" not in html and "Laterland" not in html
+
+
+def test_progress_column_counts_each_plans_measures(client):
+    counted = plan_with_status(PlanStatus.IN_IMPLEMENTATION, title="A counted", slug="a")
+    for status in (MeasureStatus.DONE, MeasureStatus.PLANNED, MeasureStatus.CANCELLED):
+        MeasureFactory(plan=counted, status=status)
+    all_cancelled = plan_with_status(PlanStatus.IN_IMPLEMENTATION, title="B cancelled", slug="b")
+    MeasureFactory(plan=all_cancelled, status=MeasureStatus.CANCELLED)
+    plan_with_status(PlanStatus.IN_IMPLEMENTATION, title="C none", slug="c")
+    MeasureFactory(plan=PlanFactory(title="Z other"), status=MeasureStatus.DONE)
+    html = client.get(LIST_URL, {"sort": "title"}).content.decode()
+    assert '<th scope="col" class="plan-table__plain-header">Measures done</th>' in html
+    progress = [cells(row)[6] for row in table_rows(html)]
+    assert "<title>50% of measures done</title>" in progress[0]
+    assert 'class="plan-progress__done" x="0" y="0" width="50"' in progress[0]
+    assert "<span>50% (1 of 2)</span>" in progress[0]
+    assert progress[1:3] == ["—", "—"]
+    assert "100% (1 of 1)" in progress[3]
+
+
+def test_no_progress_column_when_no_plan_on_the_page_has_counted_measures(client):
+    plan = plan_with_status(PlanStatus.IN_IMPLEMENTATION)
+    MeasureFactory(plan=plan, status=MeasureStatus.CANCELLED)
+    html = client.get(LIST_URL).content.decode()
+    assert "Measures done" not in html and "plan-progress" not in html
+    assert all(len(cells(row)) == 6 for row in table_rows(html))
+
+
+def test_measure_counts_of_the_queryset():
+    plans = [PlanFactory() for _ in range(3)]
+    for status in (MeasureStatus.DONE, MeasureStatus.DONE, MeasureStatus.CANCELLED, "planned"):
+        MeasureFactory(plan=plans[0], status=status)
+    MeasureFactory(plan=plans[1], status=MeasureStatus.CANCELLED)
+    counted = Plan.objects.filter(pk__in=[p.pk for p in plans]).with_measure_counts()
+    assert {
+        plan.pk: (plan.measures_total, plan.measures_done, plan.measures_cancelled)
+        for plan in counted
+    } == {plans[0].pk: (4, 2, 1), plans[1].pk: (1, 0, 1), plans[2].pk: (0, 0, 0)}
+
+
+def test_an_empty_list_says_so(client):
+    response = client.get(LIST_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "0 plans found." in html and "No plan matches these filters." in html
+    assert "<table" not in html and "Download this list as CSV" not in html
+
+
+def test_csv_rows_hold_every_column(client, catalogue):
+    rows = {row[0]: row for row in read_csv(client.get(LIST_URL, {"format": "csv"}))}
+    assert rows["Title"] == [
+        "Title",
+        "Kind",
+        "Dimension",
+        "Priority area",
+        "Period from",
+        "Period to",
+        "Status",
+        "Status decided on",
+        "Coordinators",
+        "Address",
+    ]
+    smes_plan = catalogue["smes_plan"]
+    assert rows["SMEs action plan"] == [
+        "SMEs action plan",
+        "Action plan",
+        "Economic dimension",
+        "Small enterprises",
+        "2016",
+        "2018",
+        "Approved by SOC",
+        smes_plan.status_decided_display,
+        "Russia (Coordinator)",
+        "http://testserver/plans/smes-plan/",
+    ]
+    assert rows["Tourism action plan"][8] == "Tajikistan (Coordinator)"
+    assert rows["Human dimension paper"][3:6] == ["", "", ""]
+    assert rows["Human dimension paper"][8] == "Uzbekistan (Co-coordinator)"

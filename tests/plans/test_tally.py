@@ -208,3 +208,19 @@ def test_a_flush_leaves_no_negative_rows(areas):
     Plan.objects.all().delete()
     assert not PublishedPlanTally.objects.filter(plans__lt=0).exists()
     assert tally.published_counts("status") == {}
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_each_read_is_one_query_whatever_the_plans(areas, django_assert_num_queries, count):
+    for index in range(count):
+        dimension, area = areas[index % len(areas)]
+        PlanFactory(dimension=dimension, priority_area=area, slug=f"p-{index}")
+    PlanFactory(dimension=areas[0][0], publish_at=timezone.now() + datetime.timedelta(days=1))
+    fields, order = ["dimension", "priority_area"], ["dimension__position", "priority_area__name"]
+    with django_assert_num_queries(1):
+        assert tally.published_total() == count
+    with django_assert_num_queries(1):
+        assert sum(tally.published_counts("dimension", "kind").values()) == count
+    with django_assert_num_queries(1):
+        groups = tally.ordered_group_counts(fields, order, status=PlanStatus.DRAFT)
+    assert sum(number for _, _, number in groups) == count
