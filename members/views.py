@@ -4,7 +4,7 @@ from core.preview import PreviewableDetailMixin, never_store
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
-from . import list_html, profile_rows
+from . import profile_rows
 from .charts import NARROW_REGION_LAYOUT, WIDE_REGION_LAYOUT, growth_chart, region_chart
 from .models import Chairmanship, Participant, membership_growth
 from .regions import group_by_subregion
@@ -55,8 +55,6 @@ class MemberListView(ListView):
             growth_chart=growth_chart(growth),
             growth_chart_narrow=growth_chart(growth, width=360, height=200, padding=16),
             regions=regions,
-            member_rows=list_html.member_rows_html(member_states),
-            region_groups=list_html.region_groups_html(regions),
             # Two drawings of the same grouping: CSS shows the narrow one on phones.
             region_chart_wide=region_chart(regions, WIDE_REGION_LAYOUT),
             region_chart_narrow=region_chart(regions, NARROW_REGION_LAYOUT),
