@@ -4,7 +4,6 @@ from core.preview import PreviewableDetailMixin, never_store
 from events import member_sections as event_sections
 from plans import member_sections as plan_sections
 
-from . import profile_rows
 from .charts import NARROW_REGION_LAYOUT, WIDE_REGION_LAYOUT, growth_chart, region_chart
 from .models import Chairmanship, Participant, membership_growth
 from .regions import group_by_subregion
@@ -72,12 +71,10 @@ class MemberDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "participant"
 
     def get_queryset(self):
-        return Participant.objects.visible_to(self.request.user)
+        return Participant.objects.visible_to(self.request.user).with_profile()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["status_history"] = profile_rows.status_history(self.object)
-        context["chairmanships"] = profile_rows.chairmanships(self.object)
         # Each content app contributes its own section (plans coordinated, events hosted).
         for sections in MEMBER_PAGE_SECTIONS:
             context.update(sections.context_for(self.object, self.request.user))
