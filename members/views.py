@@ -1,8 +1,6 @@
 from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableDetailMixin, never_store
-from events import member_sections as event_sections
-from plans import member_sections as plan_sections
 
 from .charts import NARROW_REGION_LAYOUT, WIDE_REGION_LAYOUT, growth_chart, region_chart
 from .models import Chairmanship, Participant, membership_growth
@@ -15,7 +13,6 @@ SORT_ORDERS = {
     "-year": ["-accession_date", "name"],
 }
 DEFAULT_SORT = "name"
-MEMBER_PAGE_SECTIONS = [plan_sections, event_sections]
 
 
 def may_preview(user):
@@ -72,10 +69,3 @@ class MemberDetailView(PreviewableDetailMixin, DetailView):
 
     def get_queryset(self):
         return Participant.objects.visible_to(self.request.user).with_profile()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # Each content app contributes its own section (plans coordinated, events hosted).
-        for sections in MEMBER_PAGE_SECTIONS:
-            context.update(sections.context_for(self.object, self.request.user))
-        return context
