@@ -37,9 +37,12 @@ class ParticipantQuerySet(PublishableQuerySet):
     def observers(self):
         return self.filter(current_status=ParticipationStatus.OBSERVER)
 
-    def with_history(self):
+    def with_profile(self):
+        """With the status history and the chairmanships a member page lists, in their
+        order: two more queries, whatever the number of rows."""
         return self.prefetch_related(
-            Prefetch("status_changes", queryset=StatusChange.objects.in_history_order())
+            Prefetch("status_changes", queryset=StatusChange.objects.in_history_order()),
+            Prefetch("chairmanships", queryset=Chairmanship.objects.in_term_order()),
         )
 
 
@@ -180,6 +183,9 @@ class StatusChange(ChoiceLabelsMixin, models.Model):
 
 
 class ChairmanshipQuerySet(models.QuerySet):
+    def in_term_order(self):
+        return self.order_by("start_year", "pk")
+
     def current(self, today=None):
         year = (today or timezone.localdate()).year
         return (

@@ -1,10 +1,7 @@
 from django.views.generic import DetailView, ListView
 
 from core.preview import PreviewableDetailMixin, never_store
-from events import member_sections as event_sections
-from plans import member_sections as plan_sections
 
-from . import list_html, profile_rows
 from .charts import NARROW_REGION_LAYOUT, WIDE_REGION_LAYOUT, growth_chart, region_chart
 from .models import Chairmanship, Participant, membership_growth
 from .regions import group_by_subregion
@@ -16,7 +13,6 @@ SORT_ORDERS = {
     "-year": ["-accession_date", "name"],
 }
 DEFAULT_SORT = "name"
-MEMBER_PAGE_SECTIONS = [plan_sections, event_sections]
 
 
 def may_preview(user):
@@ -55,8 +51,6 @@ class MemberListView(ListView):
             growth_chart=growth_chart(growth),
             growth_chart_narrow=growth_chart(growth, width=360, height=200, padding=16),
             regions=regions,
-            member_rows=list_html.member_rows_html(member_states),
-            region_groups=list_html.region_groups_html(regions),
             # Two drawings of the same grouping: CSS shows the narrow one on phones.
             region_chart_wide=region_chart(regions, WIDE_REGION_LAYOUT),
             region_chart_narrow=region_chart(regions, NARROW_REGION_LAYOUT),
@@ -74,13 +68,4 @@ class MemberDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "participant"
 
     def get_queryset(self):
-        return Participant.objects.visible_to(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["status_history"] = profile_rows.status_history(self.object)
-        context["chairmanships"] = profile_rows.chairmanships(self.object)
-        # Each content app contributes its own section (plans coordinated, events hosted).
-        for sections in MEMBER_PAGE_SECTIONS:
-            context.update(sections.context_for(self.object, self.request.user))
-        return context
+        return Participant.objects.visible_to(self.request.user).with_profile()
