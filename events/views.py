@@ -137,15 +137,10 @@ class MonthView(TemplateView):
             raise Http404(_("No such month."))
         published = Event.objects.published()
         events = list(published.in_month(first.year, first.month))
-        for event in events:
-            event.item_html = month.event_item_html(event)
-        weeks = month.month_grid(first, events, timezone.localdate())
         context.update(
             month_start=first,
             month_name=month.month_name(first),
-            weeks=weeks,
-            grid_rows=month.grid_rows_html(weeks),
-            agenda_days=month.agenda_html(weeks),
+            weeks=month.month_grid(first, events, timezone.localdate()),
             weekdays=month.weekday_headers(),
             events=events,
             undated_events=published.filter(
