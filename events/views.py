@@ -18,20 +18,14 @@ from core.partial_dates import DatePrecision
 from core.preview import PreviewableDetailMixin
 from core.queries import keys_first
 from core.slug_urls import slug_url_function
-from members.models import Participant
 from plans.models import Plan, StatusChange
 
 from . import ics, month
 from .calendar_rows import calendar_rows
 from .filters import CalendarFeedForm, EventFilter
-from .host_names import with_host_names
 from .models import Event, EventKind
 
 LIST_PAGE_SIZE = 25
-
-
-def published_hosts():
-    return Prefetch("hosts", queryset=Participant.objects.published().order_by("name"))
 
 
 class FilteredEventListView(ListView):
@@ -65,7 +59,6 @@ class FilteredEventListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["object_list"] = context["events"] = with_host_names(context["object_list"])
         context["filter"] = self.filterset
         context["is_filtered"] = self.is_filtered()
         context["this_month"] = timezone.localdate().replace(day=1)
@@ -78,7 +71,7 @@ class EventListView(FilteredEventListView):
     paginator_class = KeysFirstPaginator
 
     def base_queryset(self):
-        return Event.objects.published().upcoming()
+        return Event.objects.published().upcoming().with_hosts()
 
 
 class PastEventsPaginator(Paginator):
@@ -99,7 +92,7 @@ class PastEventListView(FilteredEventListView):
     template_name = "events/event_past.html"
 
     def base_queryset(self):
-        return Event.objects.published().past()
+        return Event.objects.published().past().with_hosts()
 
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.is_filtered():
@@ -113,17 +106,20 @@ class EventDetailView(PreviewableDetailMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        decisions = StatusChange.objects.filter(plan__in=Plan.objects.published()).select_related(
-            "plan"
+        plans = Plan.objects.published()
+        decisions = (
+            StatusChange.objects.filter(plan__in=plans)
+            .select_related("plan")
+            .order_by("decided_on", "plan__title", "pk")
         )
-        return Event.objects.visible_to(self.request.user).prefetch_related(
-            published_hosts(),
-            Prefetch(
-                "plans",
-                queryset=Plan.objects.published().select_related("dimension").order_by("title"),
-            ),
-            Prefetch("decisions", queryset=decisions.order_by("decided_on", "plan__title", "pk")),
-            "documents",
+        return (
+            Event.objects.visible_to(self.request.user)
+            .with_hosts()
+            .prefetch_related(
+                Prefetch("plans", queryset=plans.select_related("dimension").order_by("title")),
+                Prefetch("decisions", queryset=decisions),
+                "documents",
+            )
         )
 
 
