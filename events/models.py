@@ -67,24 +67,11 @@ PUBLIC_FIELDS = (
 )
 
 
-# What events.ics reads of an event.
+# What events.ics reads of an event (EventQuerySet.for_calendar).
 CALENDAR_FIELDS = (
-    "title",
-    "slug",
-    "kind",
-    "status",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "starts_at",
-    "ends_at",
-    "timezone",
-    "city",
-    "venue",
-    "summary",
-    "sequence",
-    "updated_at",
-)
+    "title slug kind status start_date end_date date_precision starts_at ends_at timezone "
+    "city venue summary sequence updated_at"
+).split()
 
 
 def last_day_covered(start_date, end_date, precision):

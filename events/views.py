@@ -198,7 +198,8 @@ def nearest_keys(events, today):
     Instead each half is read from the last_date index up to the limit, the events
     ahead soonest first and those behind most recent first (a sort on start_date's
     equal, COALESCE(start_date, end_date), keeps PostgreSQL on that index), as the two
-    parts of one UNION ALL; the two short lists are put in order here.
+    parts of one UNION ALL. Every event ahead is kept (there are at most the limit);
+    the places left go to the most recent of those behind.
     """
     soonest = Coalesce("start_date", "end_date")
     ahead = events.filter(last_date__gte=today).order_by(soonest, "pk")
@@ -209,12 +210,13 @@ def nearest_keys(events, today):
         _nearest_half(half, is_behind, sliced_parts)
         for is_behind, half in enumerate((ahead, behind))
     )
-    rows = first.union(second, all=True)
-    ahead_rows = sorted((row for row in rows if not row[2]), key=lambda row: (row[1], row[0]))
+    rows = list(first.union(second, all=True))
+    ahead_keys = [key for key, _, is_behind in rows if not is_behind]
     behind_rows = sorted(
         (row for row in rows if row[2]), key=lambda row: (-row[1].toordinal(), row[0])
     )
-    return [row[0] for row in (ahead_rows + behind_rows)[:CALENDAR_MAX_EVENTS]]
+    places_left = CALENDAR_MAX_EVENTS - len(ahead_keys)
+    return ahead_keys + [key for key, _, _ in behind_rows[:places_left]]
 
 
 def _nearest_half(half, is_behind, sliced_parts):
