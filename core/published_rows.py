@@ -18,12 +18,12 @@ tables without firing them.
 """
 
 from django.apps import apps
-from django.db import connections, transaction
-from django.utils import timezone
+from django.db import connections, models, transaction
 
+from .models import PublishedRowCount
 from .publishing import PublicationStatus
 
-COUNTER_TABLE = "cica_site_publishedrowcount"
+COUNTER_TABLE = PublishedRowCount._meta.db_table
 # The models whose published rows are counted, as app_label.ModelName.
 COUNTED_MODELS = ["events.Event", "publications.Publication"]
 
@@ -154,28 +154,23 @@ def uninstall(using="default"):
                 cursor.execute(statement)
 
 
+class RowCount(models.Subquery):
+    """The number of rows of a queryset, as a scalar subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = models.BigIntegerField()
+
+
 def published_total(model, less=None):
     """``model.objects.published().count()``, read from the counter in one small query:
     the counted rows minus those still scheduled (published, publish_at ahead). With
     ``less``, a queryset of published rows, those rows are counted and taken off in the
-    same query.
-
-    Plain SQL: built through the ORM (a subquery, COALESCE, grouping) this one row took
-    more Python than the COUNT it replaces took the database.
-    """
-    table = model._meta.db_table
-    less_sql, less_params = "", []
+    same query."""
+    total = models.F("published") - RowCount(model.objects.scheduled().values("pk"))
     if less is not None:
-        sql, less_params = less.order_by().values("pk").query.sql_with_params()
-        less_sql = f" - (SELECT COUNT(*) FROM ({sql}) AS less)"
-    with connections[model.objects.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT published - (SELECT COUNT(*) FROM {table} "
-            f"WHERE publication_status = %s AND publish_at > %s){less_sql} "
-            f"FROM {COUNTER_TABLE} WHERE table_name = %s",
-            [PublicationStatus.PUBLISHED.value, timezone.now(), *less_params, table],
-        )
-        row = cursor.fetchone()
-    if row is None:  # not counted yet (the triggers are installed by migrate)
+        total -= RowCount(less.order_by().values("pk"))
+    counter = PublishedRowCount.objects.filter(table_name=model._meta.db_table)
+    counted = counter.annotate(total=total).values_list("total", flat=True).first()
+    if counted is None:  # not counted yet (the triggers are installed by migrate)
         return model.objects.published().count() - (less.count() if less is not None else 0)
-    return row[0]
+    return counted

@@ -3,14 +3,11 @@
 import copy
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from core.queries import keys_first
-from members.models import Participant
 
 from .models import Event
 
@@ -20,6 +17,8 @@ FEED_SIZE = 50
 class UpcomingEventsFeed(Feed):
     title = _("CICA: upcoming events")
     description = _("Summits, ministerial meetings and other CICA meetings that are coming up.")
+    # A short HTML description of each event: when, where, who hosts, then the summary.
+    description_template = "events/_feed_item_description.html"
 
     def __call__(self, request, *args, **kwargs):
         # Links on the host the feed was asked for: Django's default is the Site row's
@@ -38,27 +37,12 @@ class UpcomingEventsFeed(Feed):
         return self.request.build_absolute_uri(item.get_absolute_url())
 
     def items(self):
-        upcoming = Event.objects.published().upcoming()
-        return keys_first(upcoming, 0, FEED_SIZE).prefetch_related(
-            Prefetch("hosts", queryset=Participant.objects.published().order_by("name"))
-        )
+        return keys_first(Event.objects.published().upcoming().with_hosts(), 0, FEED_SIZE)
 
     def item_title(self, item):
         if item.status != "scheduled":
             return f"{item.title} ({item.get_status_display()})"
         return item.title
-
-    def item_description(self, item):
-        """A short HTML description: when, where, who hosts, then the summary."""
-        lines = [item.when_display]
-        if item.place_display:
-            lines.append(item.place_display)
-        hosts = ", ".join(host.name for host in item.hosts.all())
-        if hosts:
-            lines.append(_("Hosted by %(hosts)s") % {"hosts": hosts})
-        if item.summary:
-            lines.append(item.summary)
-        return "<br>".join(escape(str(line)) for line in lines)
 
     def item_pubdate(self, item):
         return item.publish_at

@@ -1,9 +1,10 @@
-"""VCALENDAR and VEVENT text written directly, byte for byte as icalendar 7.3 writes them.
+"""VCALENDAR and VEVENT text (RFC 5545) written directly, following icalendar's rules.
 
 icalendar builds an object for every property and parameter and then walks them to
 serialise: about 0.3 ms an event, most of a 500-event calendar's time. Only the properties
-that events.ics gives are written here, with icalendar's rules (its source is the
-reference; tests/events/test_ics.py compares the two outputs):
+that events.ics gives are written here, with the rules icalendar 7 writes by. It is the
+one place where Python writes a document format; tests/events/test_ics.py parses what it
+writes with icalendar and checks the values, escaping, folding and zones:
 
 - Property order: the component's canonical order (VEVENT: SUMMARY, DTSTART, DTEND,
   DTSTAMP, UID, SEQUENCE; VCALENDAR: VERSION, PRODID, NAME, X-WR-CALNAME), then the rest

@@ -67,6 +67,13 @@ PUBLIC_FIELDS = (
 )
 
 
+# What events.ics reads of an event (EventQuerySet.for_calendar).
+CALENDAR_FIELDS = (
+    "title slug kind status start_date end_date date_precision starts_at ends_at timezone "
+    "city venue summary sequence updated_at"
+).split()
+
+
 def last_day_covered(start_date, end_date, precision):
     """The last calendar day an event may cover: a month-only event may be any day of it."""
     if end_date:
@@ -139,6 +146,20 @@ class EventQuerySet(PublishableQuerySet):
     def calendar_ready(self):
         """Events whose day is known, so that they can go into a calendar."""
         return self.filter(date_precision=DatePrecision.DAY)
+
+    def for_calendar(self):
+        """Only the columns an iCalendar entry shows (events.ics): a calendar file holds
+        up to 200 events, and the body and the rest would be read for nothing."""
+        return self.only(*CALENDAR_FIELDS)
+
+    def hosted_by(self, participant):
+        return self.filter(hosts=participant)
+
+    def with_hosts(self):
+        """Each event's published host states, by name, as ``event.hosts.all()``."""
+        participant = self.model._meta.get_field("hosts").related_model
+        published_hosts = participant.objects.published().order_by("name")
+        return self.prefetch_related(models.Prefetch("hosts", queryset=published_hosts))
 
 
 class Event(Publishable):

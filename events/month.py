@@ -1,17 +1,11 @@
-"""The month grid: weeks as rows, Monday first, events placed on every day they cover."""
+"""The month grid's dates: weeks as rows, Monday first, events placed on every day they
+cover. templates/events/event_month.html draws it."""
 
 import calendar
 import datetime
 from dataclasses import dataclass, field
 
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
-
-from core.markup import escaped
-
-from .models import EventStatus
 
 # CICA dates from 1992. Bounding the calendar keeps every grid within datetime.date's range
 # and ends the previous/next chain that crawlers would otherwise follow for ever.
@@ -78,80 +72,3 @@ def weekday_headers():
 
 def month_name(first):
     return MONTHS[first.month]
-
-
-CANCELLED_CLASS = SafeString(' class="is-cancelled"')
-
-
-def event_item_html(event):
-    """The <li> naming an event, as the grid and the day-by-day list both show it.
-
-    Written once per event in Python: a busy month lists a hundred events twice, and
-    through the template each took about 30 us, a third of the page's time.
-    """
-    status = ""
-    if event.status != EventStatus.SCHEDULED:
-        status = format_html(' <span class="muted">({})</span>', event.get_status_display())
-    return format_html(
-        '<li{}><a href="{}">{}</a>{}</li>',
-        CANCELLED_CLASS if event.is_cancelled else "",
-        event.get_absolute_url(),
-        event.title,
-        status,
-    )
-
-
-# The grid's rows and the day-by-day list, written in Python: through the template's
-# nested loops the 42 cells of a month took 40% of the page's time. The bytes are those
-# the template gave (tests/events/test_month_html.py compares them).
-DAY_CLASS = "month-calendar__day"
-OUTSIDE_CLASS = " month-calendar__day--outside"
-BUSY_CLASS = " month-calendar__day--busy"
-TODAY = ' aria-current="date"'
-
-
-def _event_items(day):
-    return "".join(event.item_html for event in day.events)
-
-
-def _grid_cell(day):
-    if day.in_month:
-        number = str(day.date.day)
-    else:
-        number = (
-            f'<span class="visually-hidden">{escaped(date_format(day.date, "j F"))}'
-            f'</span><span aria-hidden="true">{day.date.day}</span>'
-        )
-    events = ""
-    if day.events:
-        events = f'<ul class="month-calendar__events">{_event_items(day)}</ul>'
-    return (
-        f'\n      <td class="{DAY_CLASS}{"" if day.in_month else OUTSIDE_CLASS}'
-        f'{BUSY_CLASS if day.events else ""}"{TODAY if day.is_today else ""}>\n'
-        f'        <time class="month-calendar__date" datetime="{day.iso}">{number}</time>\n'
-        f"        {events}\n      </td>\n      "
-    )
-
-
-def grid_rows_html(weeks):
-    """The <tr> of each week of the grid (inside its <tbody>)."""
-    rows = (
-        "\n    <tr>\n      " + "".join(_grid_cell(day) for day in week) + "\n    </tr>\n    "
-        for week in weeks
-    )
-    return SafeString("".join(rows))
-
-
-def agenda_html(weeks):
-    """The <li> of each day of the month with events, for the day-by-day list."""
-    items = (
-        '\n    <li class="month-agenda__day">\n'
-        f'      <time class="month-agenda__date" datetime="{day.iso}">'
-        f"{escaped(date_format(day.date, 'l j F'))}</time>\n"
-        f'      <ul class="month-agenda__events">{_event_items(day)}</ul>\n'
-        "    </li>\n    "
-        for week in weeks
-        for day in week
-        if day.in_month and day.events
-    )
-    return SafeString("".join(items))

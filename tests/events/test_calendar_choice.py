@@ -1,25 +1,42 @@
-"""The current calendar file's events: nearest_keys() picks what its ordering defines."""
+"""The current calendar file holds the CALENDAR_MAX_EVENTS events nearest to today: every
+event not over, soonest first, then the most recent ones, in date order."""
 
 import datetime
 
 import pytest
+from django.urls import reverse
+from icalendar import Calendar
 
 from core.partial_dates import DatePrecision
 from core.publishing import PublicationStatus
-from core.queries import keys_first
 from events import views as event_views
 from events.models import Event
 from tests.factories import EventFactory
 
+from .conftest import NOW
+
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date(2030, 6, 10)
+TODAY = NOW.date()
 
-
-def defined_choice(events, limit):
-    """The first ``limit`` of the window in nearest_ordering(), as one sort gives them."""
-    window = event_views.calendar_window(events, TODAY)
-    ordered = window.order_by(*event_views.nearest_ordering(TODAY))
-    return list(keys_first(ordered, 0, limit).values_list("pk", flat=True))
+# The events of make_events() nearest to today, nearest first: those not over (last day
+# today or later) soonest first, then those over, most recent first. Not in the window:
+# the event of 2027 (before 1 January of last year), the draft and the month-only one.
+NEAREST = [
+    "Long course",
+    "Day 0 #6",
+    "Day 0 #7",
+    "Day 1 #8",
+    "Ministerial",
+    "Day 5 #9",
+    "Day 5 #10",
+    "Day 9 #11",
+    "Day 400 #12",
+    "Day -2 #4",
+    "Day -2 #5",
+    "Day -40 #3",
+    "Day -300 #2",
+    "Day -400 #1",
+]
 
 
 def make_events():
@@ -40,20 +57,34 @@ def make_events():
     return events
 
 
-@pytest.mark.parametrize("limit", [1, 3, 5, 8, 11, 200])
-def test_the_choice_is_the_ordering_cut_at_the_limit(monkeypatch, limit):
+def in_date_order(titles):
+    events = {event.title: event for event in Event.objects.filter(title__in=titles)}
+    return sorted(titles, key=lambda title: (events[title].start_date, events[title].pk))
+
+
+def calendar_titles(client, **params):
+    response = client.get(reverse("events:calendar_ics"), params)
+    assert response.status_code == 200
+    return [str(event["SUMMARY"]) for event in Calendar.from_ical(response.content).walk("VEVENT")]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 5, 8, 9, 10, 11, 14, 200])
+def test_the_file_holds_the_nearest_events_in_date_order(client, monkeypatch, limit):
     make_events()
     monkeypatch.setattr(event_views, "CALENDAR_MAX_EVENTS", limit)
-    events = Event.objects.published().calendar_ready()
-    chosen = event_views.nearest_keys(events, TODAY)
-    assert chosen == defined_choice(events, limit)
-    # The window: 12 of the 13 dated events, the long course and the ministerial.
-    assert len(chosen) == min(limit, 14)
-    summits = events.filter(kind="summit")
-    assert event_views.nearest_keys(summits, TODAY) == defined_choice(summits, limit)
+    assert calendar_titles(client) == in_date_order(NEAREST[:limit])
 
 
-def test_the_file_lists_the_chosen_by_date(monkeypatch, django_assert_num_queries):
+@pytest.mark.parametrize("limit", [2, 8, 11])
+def test_a_file_of_some_kinds_holds_the_nearest_of_those(client, monkeypatch, limit):
+    make_events()
+    monkeypatch.setattr(event_views, "CALENDAR_MAX_EVENTS", limit)
+    summits = [title for title in NEAREST if title != "Ministerial"]
+    assert calendar_titles(client, kind="summit") == in_date_order(summits[:limit])
+    assert calendar_titles(client, kind="ministerial") == ["Ministerial"]
+
+
+def test_the_choice_and_the_rows_come_in_two_queries(monkeypatch, django_assert_num_queries):
     make_events()
     monkeypatch.setattr(event_views, "CALENDAR_MAX_EVENTS", 5)
     with django_assert_num_queries(2):  # the keys of both halves, then the rows

@@ -125,3 +125,41 @@ def test_each_event_item_in_grid_and_day_list_links_shows_status_and_escapes(cli
     assert html.count('Called-off SOC</a> <span class="muted">(Cancelled)</span></li>') == 2
     assert html.count('Later SOC</a> <span class="muted">(Postponed)</span></li>') == 2
     assert html.count("(Scheduled)") == 0
+
+
+def test_a_busy_month_marks_today_and_busy_days_and_lists_them_day_by_day(client):
+    day = datetime.date
+    EventFactory(title="Summit <Almaty> & co", start_date=day(2030, 6, 4))
+    EventFactory(title="Second on the 4th", start_date=day(2030, 6, 4), status="postponed")
+    EventFactory(title="Called off", start_date=day(2030, 6, 10), status="cancelled")
+    EventFactory(title="Long one", start_date=day(2030, 6, 29), end_date=day(2030, 7, 2))
+    EventFactory(title="From May", start_date=day(2030, 5, 30), end_date=day(2030, 6, 1))
+    EventFactory(title="Some day in June", start_date=day(2030, 6, 1), date_precision="month")
+    html = client.get(month_url(2030, 6)).content.decode()
+    assert html.count('aria-current="date"') == 1  # today, 10 June (tests/events/conftest.py)
+    assert 'aria-current="date"' in cell_of(html, "2030-06-10")
+    assert html.count("month-calendar__day--busy") == 5  # 1, 4, 10, 29 and 30 June
+    assert "June 2030: 5 events with a known day" in html
+    agenda = html[html.index('<ol class="month-agenda__days">') :]
+    days = re.findall(
+        r'<time class="month-agenda__date" datetime="([\d-]+)">([^<]+)</time>', agenda
+    )
+    assert days == [
+        ("2030-06-01", "Saturday 1 June"),
+        ("2030-06-04", "Tuesday 4 June"),
+        ("2030-06-10", "Monday 10 June"),
+        ("2030-06-29", "Saturday 29 June"),
+        ("2030-06-30", "Sunday 30 June"),
+    ]
+    assert "Summit &lt;Almaty&gt; &amp; co" in html and "<Almaty>" not in html
+    # Days of the neighbouring months are named for screen readers, and stay empty.
+    outside = cell_of(html, "2030-05-27")
+    assert '<span class="visually-hidden">27 May</span>' in outside
+    assert "month-calendar__day--outside" in outside and "From May" not in outside
+
+
+def test_a_month_without_events_says_so(client):
+    html = client.get(month_url(1900, 1)).content.decode()
+    assert "month-calendar__day--busy" not in html
+    assert "No event with a known day this month." in html
+    assert "January 1900: 0 events with a known day" in html

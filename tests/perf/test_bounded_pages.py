@@ -12,9 +12,9 @@ from icalendar import Calendar
 
 from cica_site import sitemaps
 from core.queries import years_with
-from events import member_sections as event_sections
 from events import views as event_views
 from events.models import Event
+from events.templatetags import event_tags
 from plans import views as plan_views
 from plans.models import PlanStatus
 from publications.models import Publication
@@ -125,7 +125,7 @@ def test_years_with_equals_distinct_years():
 
 
 def test_member_page_lists_the_latest_events_hosted_and_links_to_all(client, monkeypatch):
-    monkeypatch.setattr(event_sections, "HOSTED_LIMIT", 3)
+    monkeypatch.setattr(event_tags, "HOSTED_LIMIT", 3)
     state = member_state(name="Hostland")
     for day in range(1, 6):
         EventFactory(title=f"Hosted {day}", start_date=datetime.date(2020, 1, day), hosts=[state])
