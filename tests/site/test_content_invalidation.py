@@ -9,8 +9,10 @@ import datetime
 import pytest
 import time_machine
 from django.conf import settings
+from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver
 
 from core import page_cache
@@ -221,3 +223,22 @@ def test_what_each_page_shows_names_real_pages_and_content_apps():
     for page, shown in settings.PAGE_CACHE_SHOWS.items():
         assert page in names, page
         assert set(shown) <= set(page_cache.CONTENT_APPS), page
+
+
+def test_member_page_after_an_event_save_draws_only_the_events_section_again(client, site):
+    state, plan, event, _ = site
+    url = state.get_absolute_url()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+    event.title = "Summit of Rivers"
+    event.save()
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Summit of Rivers" in response.content.decode()
+    assert "Water Security Plan" in response.content.decode()
+    # The plans section came from its fragment: its query (the state's roles) was not run.
+    reads_of_roles = [q for q in again.captured_queries if "plans_coordination" in q["sql"]]
+    assert [q for q in first.captured_queries if "plans_coordination" in q["sql"]]
+    assert reads_of_roles == []
+    assert len(again.captured_queries) < len(first.captured_queries)
