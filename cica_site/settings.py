@@ -243,28 +243,29 @@ CONTENT_SECURITY_POLICY = {
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 # The content apps whose content each page shows, by URL name or else namespace: a save
-# of one of their models empties the cached pages that show it and no other. A page not
-# named here (home, search, sitemaps) shows everything.
+# of one of their models empties the cached pages that show it and no other. "x.listed"
+# is what other apps' pages show of x (names, titles, links; see core/page_cache.py). A
+# page not named here (home, search, sitemaps) shows everything.
 PAGE_CACHE_SHOWS = {
     "members": ["members"],
     # Its sections: the plans the state coordinates, the events it hosts.
-    "members:detail": ["members", "plans", "events"],
+    "members:detail": ["members", "plans.listed", "events.listed"],
     # Coordinators' names, in the table and the filter.
-    "plans": ["plans", "members"],
+    "plans": ["plans", "members.listed"],
     "plans:status_board": ["plans"],
     # Responsible states, the measures' events, the meetings that decided.
-    "plans:detail": ["plans", "members", "events"],
+    "plans:detail": ["plans", "members.listed", "events.listed"],
     # Host states; the filter by dimension of the plans discussed; the plans discussed.
-    "events": ["events", "members", "plans"],
+    "events": ["events", "members.listed", "plans.listed"],
     "events:month": ["events"],
     "events:calendar_ics": ["events"],
     "events:detail_ics": ["events"],
     # "Hosted by ..." in each item.
-    "events:feed_rss": ["events", "members"],
-    "events:feed_atom": ["events", "members"],
+    "events:feed_rss": ["events", "members.listed"],
+    "events:feed_atom": ["events", "members.listed"],
     "publications": ["publications"],
     # Related states, plans and events.
-    "publications:detail": ["publications", "members", "plans", "events"],
+    "publications:detail": ["publications", "members.listed", "plans.listed", "events.listed"],
     # Flatpages, each on its sites.
     "about": ["flatpages", "sites"],
     "about-page": ["flatpages", "sites"],

@@ -6,7 +6,13 @@ models bumps. A page's key holds the versions of the apps whose content it shows
 (settings.PAGE_CACHE_SHOWS, by URL name or namespace), so a save empties only the
 pages that show what changed, and shows on the next request on every server.
 
-Scheduled items: beside each app's version the moment of its next scheduled
+What other apps' pages show of an app's content (a state's name and link in a plan's
+coordinators, say) has a version of its own, "<app>.listed": a model that names those
+fields in ``listed_fields`` bumps it only when one of them changes, so an edit of a
+state's summary empties the member pages and leaves the plan and event pages cached.
+A model that names none bumps both versions on every save.
+
+Scheduled items: beside each version the moment of its next scheduled
 publication is kept, and the first request after it bumps that app's version.
 Anyone with a session cookie (staff, previews) bypasses the cache entirely, and only
 plain 200 responses without cookies or private cache headers are stored.
@@ -24,10 +30,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
+from simple_history.models import HistoricalChanges
 
 from .publishing import Publishable
 
@@ -41,12 +48,16 @@ NO_SCHEDULED_CHANGE = float("inf")
 SHARED_CACHE_SECONDS = 5
 
 
-def version_key(app_label):
-    return f"content:version:{app_label}"
+LISTED = ".listed"
+CONTENT_VERSIONS = (*CONTENT_APPS, *(f"{app_label}{LISTED}" for app_label in CONTENT_APPS))
 
 
-def next_change_key(app_label):
-    return f"content:next-change:{app_label}"
+def version_key(label):
+    return f"content:version:{label}"
+
+
+def next_change_key(label):
+    return f"content:next-change:{label}"
 
 
 # After a cache failure the cache is skipped for a few seconds, so that a Redis that hangs
@@ -108,19 +119,19 @@ def _bump(app_label):
         return cache.get(key)
 
 
-def bump_content_version(*app_labels):
-    """Empties the cached pages that show these apps' content (every app when none is named).
+def bump_content_version(*labels):
+    """Empties the cached pages that show these versions' content (all when none is named).
 
     Cheap enough for every save: the next scheduled moment is found on the next request.
     """
 
     def bump():
-        for app_label in app_labels or CONTENT_APPS:
-            _bump(app_label)
+        for label in labels or CONTENT_VERSIONS:
+            _bump(label)
         return True
 
     bumped = _safe(bump, default=False)
-    if bumped and not app_labels:
+    if bumped and not labels:
         _outage["bump_pending"] = False
     return bumped
 
@@ -151,23 +162,42 @@ def content_versions(app_labels):
             if version is None:
                 return None
         if found_for != version:
-            found[next_change_key(app_label)] = (version, next_scheduled_change(app_label))
+            moment = next_scheduled_change(app_label.removesuffix(LISTED))
+            found[next_change_key(app_label)] = (version, moment)
         versions[app_label] = version
     if found:
         _safe(lambda: cache.set_many(found, None))
     return versions
 
 
-def _content_changed(sender, using, action="post_", **kwargs):
+def _listed_values(instance):
+    return tuple(getattr(instance, name) for name in instance.listed_fields)
+
+
+def _remember_listed_values(sender, instance, raw=False, **kwargs):
+    """Before an edit of a model that names its listed fields: their stored values."""
+    if raw or instance._state.adding or not hasattr(sender, "listed_fields"):
+        return
+    stored = sender._default_manager.filter(pk=instance.pk).values_list(*sender.listed_fields)
+    instance._listed_before = stored.first()
+
+
+def _content_changed(sender, using, instance=None, action="post_", created=False, **kwargs):
     app_label = sender._meta.app_label
     if app_label not in CONTENT_APPS or not action.startswith("post_"):
         return
-    bump_content_version(app_label)
+    if issubclass(sender, HistoricalChanges):
+        return  # the edit it records bumps what it must; the history shows in the admin only
+    labels = (app_label, f"{app_label}{LISTED}")
+    before = getattr(instance, "_listed_before", None)
+    if not created and before is not None and before == _listed_values(instance):
+        labels = (app_label,)  # nothing other apps' pages show has changed
+    bump_content_version(*labels)
     # Again once the transaction commits: a page rendered meanwhile by another request,
     # from the database as it was before the commit, must not stay cached under the new
     # version. (Outside a transaction this runs at once, a harmless second bump; tests'
     # transactions never commit.)
-    transaction.on_commit(functools.partial(bump_content_version, app_label), using=using)
+    transaction.on_commit(functools.partial(bump_content_version, *labels), using=using)
 
 
 def _settings_changed(setting, **kwargs):
@@ -179,6 +209,7 @@ def _settings_changed(setting, **kwargs):
 
 
 def connect_signals():
+    pre_save.connect(_remember_listed_values, dispatch_uid="page-cache-listed-values")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"page-cache-{signal!r}")
     setting_changed.connect(_settings_changed, dispatch_uid="page-cache-settings")

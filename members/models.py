@@ -49,6 +49,11 @@ class ParticipantQuerySet(PublishableQuerySet):
 class Participant(Publishable):
     """A member state, observer state or observer organisation."""
 
+    # What other apps' pages show of a state (a coordinator's or host's name and link, the
+    # states offered in their filters): an edit of anything else, such as the summary,
+    # leaves those pages in the page cache (core/page_cache.py).
+    listed_fields = ("name", "slug", "kind", "current_status", "publication_status", "publish_at")
+
     kind = models.CharField(
         _("kind"), max_length=16, choices=ParticipantKind.choices, default=ParticipantKind.STATE
     )

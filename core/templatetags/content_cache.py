@@ -68,11 +68,11 @@ def content_cache(parser, token):
     nodelist = parser.parse(("endcontent_cache",))
     parser.delete_first_token()
     shown = _quoted(bits[3], "list of content apps").split()
-    unknown = set(shown) - set(page_cache.CONTENT_APPS)
+    unknown = set(shown) - set(page_cache.CONTENT_VERSIONS)
     if unknown:
         raise template.TemplateSyntaxError(
             f"content_cache: {', '.join(sorted(unknown))} is not one of "
-            f"{', '.join(page_cache.CONTENT_APPS)}"
+            f"{', '.join(page_cache.CONTENT_VERSIONS)}"
         )
     return ContentCacheNode(
         nodelist,

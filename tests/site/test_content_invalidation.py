@@ -97,6 +97,36 @@ def test_a_member_save_empties_the_plan_pages_that_name_it(client, site):
     assert client.get("/publications/")["X-Page-Cache"] == "hit"
 
 
+def test_a_state_summary_edit_empties_its_own_pages_and_leaves_those_naming_it(client, site):
+    state, plan, event, _publication = site
+    others = ["/plans/", plan.get_absolute_url(), event.get_absolute_url(), "/events/"]
+    fill(client, [state.get_absolute_url(), "/members/", *others])
+
+    state.refresh_from_db()  # as the admin reads it before saving
+    state.summary = "A summary written today."
+    state.save()
+
+    response = client.get(state.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "A summary written today." in response.content.decode()
+    assert client.get("/members/")["X-Page-Cache"] == "miss"
+    assert cache_states(client, others) == dict.fromkeys(others, "hit")
+
+
+def test_a_state_becoming_a_draft_leaves_no_page_naming_it(client, site):
+    state, plan, event, _publication = site
+    fill(client, [plan.get_absolute_url(), event.get_absolute_url()])
+
+    state.refresh_from_db()
+    state.publication_status = PublicationStatus.DRAFT
+    state.save()
+
+    for url in [plan.get_absolute_url(), event.get_absolute_url()]:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Coordinating State" not in response.content.decode(), url
+
+
 def test_an_event_save_leaves_the_plan_list_cached_not_the_plan_page(client, site):
     _state, plan, event, _publication = site
     fill(client, ["/plans/", plan.get_absolute_url(), "/plans/status/"])
@@ -222,7 +252,7 @@ def test_what_each_page_shows_names_real_pages_and_content_apps():
     names = set(url_names())
     for page, shown in settings.PAGE_CACHE_SHOWS.items():
         assert page in names, page
-        assert set(shown) <= set(page_cache.CONTENT_APPS), page
+        assert set(shown) <= set(page_cache.CONTENT_VERSIONS), page
 
 
 def test_member_page_after_an_event_save_draws_only_the_events_section_again(client, site):
