@@ -6,7 +6,8 @@ generated, GIN-indexed column (cica_site migration 0004), so that neither matchi
 ranking re-parses the text; the weights there must stay those of SOURCES below. On
 SQLite: every word must appear somewhere, titles that contain the words rank first.
 
-Whatever the backend, one query per group, at most RESULTS_PER_GROUP results each.
+Whatever the backend, one query per group: at most RESULTS_PER_GROUP results each, the
+best of at most CANDIDATES + 1 matches, whose number is shown ("more than 500" beyond).
 """
 
 import functools
@@ -14,42 +15,50 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorExact,
     SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Concat
-from django.utils import timezone
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.expressions import Col, OrderBy
 from django.utils.formats import date_format
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.publishing import PublicationStatus
-from core.queries import model_columns, model_values, planned_for_their_values
+from core.queries import keys_first, planned_for_their_values
 from events.models import Event
 from members.models import Participant
-from plans.models import Dimension, Plan
+from plans.models import Plan
 from publications.models import Publication
 
 MAX_QUERY_LENGTH = 200
 MIN_QUERY_LENGTH = 2
 MAX_WORDS = 8
 RESULTS_PER_GROUP = 10
+# Matches ranked per group, at most: a common word matches thousands of items.
+CANDIDATES = 500
 SEARCH_CONFIG = "english"
-# Private-use characters: ts_headline marks hits with them, the snippet is escaped,
-# and only then are they turned into <mark>, so stored text can never become markup.
+# Private-use characters: ts_headline marks hits with them; the template marks those
+# pieces, escaped like the rest, so stored text can never become markup.
 HIT_START, HIT_END = "\ue000", "\ue001"
 SNIPPET_CHARS = 240
-# What a plan's result shows of its dimension (the name), in the model's field order.
-DIMENSION_COLUMNS = model_columns(Dimension, {"id", "name", "slug", "position"})
 
 
 @dataclass(frozen=True)
@@ -75,10 +84,15 @@ VECTOR_COLUMN = "search_vector"
 
 
 def stored_vector(model):
-    """The stored, indexed vector of the model's table: what search matches and ranks."""
-    return RawSQL(
-        f'"{model._meta.db_table}"."{VECTOR_COLUMN}"', [], output_field=SearchVectorField()
-    )
+    """The stored, indexed vector of the model's table: what search matches and ranks.
+
+    A column the model does not declare (SQLite has none), named like one of its
+    fields, so that the ORM names its table right in a subquery too.
+    """
+    column = SearchVectorField()
+    column.set_attributes_from_name(VECTOR_COLUMN)
+    column.model = model
+    return Col(model._meta.db_table, column)
 
 
 def search_vector(weighted_fields):
@@ -144,12 +158,19 @@ SOURCES = (
 )
 
 
+class Piece(NamedTuple):
+    """A stretch of a title or snippet; the template marks the hits (<mark>)."""
+
+    text: str
+    hit: bool = False
+
+
 @dataclass
 class Result:
-    title: str
+    title: list
     url: str
     description: str
-    snippet: str
+    snippet: list
 
 
 @dataclass
@@ -157,7 +178,16 @@ class Group:
     key: str
     label: str
     results: list = field(default_factory=list)
-    has_more: bool = False
+    # Published items that match, counted up to CANDIDATES + 1.
+    found: int = 0
+
+    @property
+    def has_more(self):
+        return self.found > len(self.results)
+
+    @property
+    def found_more_than_counted(self):
+        return self.found > CANDIDATES
 
 
 def normalise_query(raw):
@@ -182,11 +212,12 @@ def search(query):
     groups = []
     for source in SOURCES:
         if use_full_text:
-            rows = _full_text_rows(source, query)
+            with planned_for_their_values(connection):
+                rows = list(full_text_matches(source, query))
         else:
-            rows = _fallback_rows(source, words)
-        group = Group(key=source.key, label=source.label)
-        for obj in rows[:RESULTS_PER_GROUP]:
+            rows = list(fallback_matches(source, words))
+        group = Group(key=source.key, label=source.label, found=rows[0].found if rows else 0)
+        for obj in rows:
             text = getattr(obj, "headline", None) if use_full_text else None
             snippet = text if text is not None else _plain_snippet(obj, source, words)
             group.results.append(
@@ -197,96 +228,58 @@ def search(query):
                     snippet=_mark_hits(_tidy_markdown(snippet), words, marked=use_full_text),
                 )
             )
-        group.has_more = len(rows) > RESULTS_PER_GROUP
         if group.results:
             groups.append(group)
     return groups
 
 
+def _best_of_candidates(matching, ranking):
+    """The best RESULTS_PER_GROUP of at most CANDIDATES + 1 matching items, each with
+    ``found``, the number of candidates (the matches, counted up to that bound).
+
+    Ranking every match of a common word read each of thousands of rows (a fifth of
+    a second for "security" at full scale, bench/README.md); the candidates are the
+    first the index gives, so a search reads at most that many whatever the word.
+    Below the bound the results are those of ranking every match.
+    """
+    candidates = keys_first(matching.order_by(), 0, CANDIDATES + 1)
+    return candidates.annotate(found=Window(Count("pk"))).order_by(*ranking, "pk")[
+        :RESULTS_PER_GROUP
+    ]
+
+
 def _snippet_text(source):
-    parts = []
-    for name in source.snippet_fields:
-        parts += [Coalesce(F(name), Value(""), output_field=TextField()), Value(" ")]
-    return Concat(*parts, output_field=TextField())
+    # The snippet fields joined by spaces, a missing one left out.
+    fields = [F(name) for name in source.snippet_fields]
+    return Func(Value(" "), *fields, function="CONCAT_WS", output_field=TextField())
 
 
-def headline_options():
-    """ts_headline's options: hits marked with HIT_START and HIT_END, two fragments."""
-    return (
-        f"StartSel='{HIT_START}', StopSel='{HIT_END}', MaxWords=30, MinWords=10, "
-        "MaxFragments=2, FragmentDelimiter=' … '"
-    )
-
-
-def full_text_queryset(source, query):
-    """The ORM form of _full_text_rows' query (kept as its definition; the tests compare)."""
+def full_text_matches(source, query):
+    """PostgreSQL: the items whose stored vector matches the query (websearch syntax),
+    best ranked first, each with a ``headline`` of its text."""
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    queryset = source.queryset()
-    return (
-        queryset.alias(search=stored_vector(queryset.model))
-        .filter(search=search_query)
-        .annotate(
-            rank=SearchRank(F("search"), search_query),
-            headline=SearchHeadline(
-                _snippet_text(source),
-                search_query,
-                config=SEARCH_CONFIG,
-                start_sel=HIT_START,
-                stop_sel=HIT_END,
-                max_fragments=2,
-                min_words=10,
-                max_words=30,
-                fragment_delimiter=" … ",
-            ),
+    published = source.queryset()
+    vector = stored_vector(published.model)
+    matching = published.filter(SearchVectorExact(vector, search_query))
+    return _best_of_candidates(
+        matching, ranking=[SearchRank(vector, search_query).desc()]
+    ).annotate(
+        headline=SearchHeadline(
+            _snippet_text(source),
+            search_query,
+            config=SEARCH_CONFIG,
+            start_sel=HIT_START,
+            stop_sel=HIT_END,
+            max_fragments=2,
+            min_words=10,
+            max_words=30,
+            fragment_delimiter=" … ",
         )
-        .order_by("-rank", "pk")[: RESULTS_PER_GROUP + 1]
     )
 
 
-def _full_text_rows(source, query):
-    """full_text_queryset(source, query) in plain SQL, the published() condition written
-    out: the ORM took about 1 ms to build each of the four queries, as long as running
-    them (issue 7). Each row is a model with ``rank`` and ``headline``; a plan comes with
-    its dimension, as select_related gave it."""
-    model = source.queryset().model
-    table = model._meta.db_table
-    columns = model_columns(model, {field.attname for field in model._meta.concrete_fields})
-    selected = [f"{table}.{column}" for column in columns]
-    joined = ""
-    if model is Plan:
-        dimension_table = Dimension._meta.db_table
-        selected += [f"dimension.{column}" for column in DIMENSION_COLUMNS]
-        joined = (
-            f" INNER JOIN {dimension_table} AS dimension ON dimension.id = {table}.dimension_id"
-        )
-    tsquery = f"websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
-    snippet = " || ".join(f"COALESCE({table}.{name}, '') || ' '" for name in source.snippet_fields)
-    sql = (
-        f"SELECT {', '.join(selected)}, ts_rank({table}.{VECTOR_COLUMN}, {tsquery}) AS rank, "
-        f"ts_headline('{SEARCH_CONFIG}'::regconfig, {snippet}, {tsquery}, %s) AS headline "
-        f"FROM {table}{joined} WHERE {table}.publication_status = %s "
-        f"AND {table}.publish_at <= %s AND {table}.{VECTOR_COLUMN} @@ {tsquery} "
-        f"ORDER BY rank DESC, {table}.id ASC LIMIT %s"
-    )
-    params = [query, query, headline_options(), PublicationStatus.PUBLISHED.value]
-    params += [timezone.now(), query, RESULTS_PER_GROUP + 1]
-    with planned_for_their_values(connection), connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    convert = model_values(connection, model, columns)
-    found = []
-    for row in rows:
-        obj = model.from_db(connection.alias, columns, convert(row[: len(columns)]))
-        obj.rank, obj.headline = row[-2:]
-        if model is Plan:
-            values = row[len(columns) : len(columns) + len(DIMENSION_COLUMNS)]
-            dimension = Dimension.from_db(connection.alias, DIMENSION_COLUMNS, values)
-            Plan._meta.get_field("dimension").set_cached_value(obj, dimension)
-        found.append(obj)
-    return found
-
-
-def _fallback_rows(source, words):
+def fallback_matches(source, words):
+    """Other databases: items holding every word somewhere, title hits first."""
     names = [name for name, _weight in source.weighted_fields]
     every_word_somewhere = functools.reduce(
         operator.and_,
@@ -306,9 +299,9 @@ def _fallback_rows(source, words):
             for word in words
         ),
     )
-    queryset = source.queryset().filter(every_word_somewhere).annotate(title_hits=title_hits)
-    ordering = queryset.model._meta.ordering
-    return list(queryset.order_by("-title_hits", *ordering, "pk")[: RESULTS_PER_GROUP + 1])
+    matching = source.queryset().filter(every_word_somewhere)
+    ordering = [OrderBy(title_hits, descending=True), *matching.model._meta.ordering]
+    return _best_of_candidates(matching, ranking=ordering)
 
 
 def _plain_snippet(obj, source, words):
@@ -342,17 +335,17 @@ def _mark_hits(text, words, marked):
         return highlight(text, words)
     pieces, last = [], 0
     for hit in re.finditer(f"{HIT_START}(.*?){HIT_END}", text, flags=re.S):
-        pieces += [(text[last : hit.start()], False), (hit.group(1), True)]
+        pieces += [Piece(text[last : hit.start()]), Piece(hit.group(1), hit=True)]
         last = hit.end()
-    pieces.append((text[last:], False))
-    return _join_marked(pieces)
+    pieces.append(Piece(text[last:]))
+    return _without_markers(pieces)
 
 
 def highlight(text, words):
-    """Escaped text with each word-start occurrence of the words wrapped in <mark>."""
+    """The text as pieces, each word-start occurrence of the words a hit."""
     text = text or ""
     if not words:
-        return _join_marked([(text, False)])
+        return _without_markers([Piece(text)])
     alternatives = sorted({word for word in words}, key=len, reverse=True)
     # Word starts only: "plan" marks "Plans" but not "explanation".
     pattern = re.compile(
@@ -360,16 +353,15 @@ def highlight(text, words):
     )
     pieces, last = [], 0
     for hit in pattern.finditer(text):
-        pieces += [(text[last : hit.start()], False), (hit.group(0), True)]
+        pieces += [Piece(text[last : hit.start()]), Piece(hit.group(0), hit=True)]
         last = hit.end()
-    pieces.append((text[last:], False))
-    return _join_marked(pieces)
+    pieces.append(Piece(text[last:]))
+    return _without_markers(pieces)
 
 
-def _join_marked(pieces):
-    # Every piece is escaped; the only markup added is our own <mark>.
-    html = []
-    for piece, is_hit in pieces:
-        piece = escape(piece.replace(HIT_START, "").replace(HIT_END, ""))
-        html.append(f"<mark>{piece}</mark>" if is_hit and piece else piece)
-    return mark_safe("".join(html))
+def _without_markers(pieces):
+    # Stored text cannot mark anything: only the markers ts_headline added make hits.
+    cleaned = [
+        Piece(piece.text.replace(HIT_START, "").replace(HIT_END, ""), piece.hit) for piece in pieces
+    ]
+    return [piece for piece in cleaned if piece.text]

@@ -150,23 +150,28 @@ def test_stored_markup_is_escaped_in_titles_and_snippets(client):
     assert "&lt;b&gt;Bold&lt;/b&gt; <mark>hostile</mark> &lt;script&gt;" in main
 
 
-def test_highlight_marks_word_starts_only():
-    assert search.highlight("Plans and explanation", ["plan"]) == (
-        "<mark>Plan</mark>s and explanation"
-    )
+def test_highlight_marks_word_starts_only(client):
+    PublicationFactory(title="Plans and explanation")
+    main = main_of(client.get("/search/", {"q": "plan"}))
+    assert "<mark>Plan</mark>s and explanation" in main
 
 
-def test_highlight_never_breaks_entities():
-    assert search.highlight("Fish & chips", ["amp"]) == "Fish &amp; chips"
-    assert search.highlight('Say "quot"', ["quot"]) == "Say &quot;<mark>quot</mark>&quot;"
-    assert search.highlight("Tom & Jerry", ["tom", "jerry"]) == (
-        "<mark>Tom</mark> &amp; <mark>Jerry</mark>"
-    )
+def test_highlight_never_breaks_entities(client):
+    PublicationFactory(title='Tom & Jerry say "quot" amp')
+    main = main_of(client.get("/search/", {"q": "quot tom jerry amp"}))
+    assert (
+        "<mark>Tom</mark> &amp; <mark>Jerry</mark> say &quot;<mark>quot</mark>&quot; "
+        "<mark>amp</mark>"
+    ) in main
 
 
-def test_headline_markers_become_marks_only_after_escaping():
-    marked = search._mark_hits("a <b>\ue000hit\ue001</b> \ue000stray", ["hit"], marked=True)
-    assert marked == "a &lt;b&gt;<mark>hit</mark>&lt;/b&gt; stray"
+def test_only_the_headline_markers_make_hits():
+    pieces = search._mark_hits("a <b>\ue000hit\ue001</b> \ue000stray", ["hit"], marked=True)
+    assert pieces == [
+        search.Piece("a <b>"),
+        search.Piece("hit", hit=True),
+        search.Piece("</b> stray"),
+    ]
 
 
 def test_each_group_is_capped(client):

@@ -76,27 +76,3 @@ def test_stop_words_only_find_nothing_calmly(client):
     response = client.get("/search/", {"q": "the and of"})
     assert response.status_code == 200
     assert "Nothing found" in response.content.decode()
-
-
-@pytest.mark.parametrize("query", ["water", "water -plan", '"water summit"', "summits or plans"])
-def test_rows_read_in_sql_are_the_orm_querys(query, django_assert_num_queries):
-    for index in range(14):
-        PublicationFactory(title=f"Water summit {index}", body="Water. " * index)
-        PublicationsPlanFactory(title=f"Water plan {index}", summary="Summits and water. " * index)
-        PublicationsEventFactory(title=f"Summit on water {index}", body="Plans. " * index)
-        ParticipantFactory(name=f"Waterland {index}", summary="A water summit state.")
-    PublicationFactory(title="Draft water", publication_status="draft")
-    found = 0
-    for source in search.SOURCES:
-        with django_assert_num_queries(1):
-            rows = search._full_text_rows(source, query)
-            described = [source.describe(row) for row in rows]
-        expected = list(search.full_text_queryset(source, query))
-        assert [(row.pk, row.rank, row.headline) for row in rows] == [
-            (row.pk, row.rank, row.headline) for row in expected
-        ], source.key
-        assert described == [source.describe(row) for row in expected]
-        assert len(rows) <= search.RESULTS_PER_GROUP + 1
-        assert all(row.title != "Draft water" for row in rows if hasattr(row, "title"))
-        found += len(rows)
-    assert found > search.RESULTS_PER_GROUP
