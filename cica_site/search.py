@@ -17,28 +17,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorExact,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    Func,
-    IntegerField,
-    Q,
-    TextField,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.expressions import Col, OrderBy
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models.expressions import OrderBy
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -68,35 +50,30 @@ class Source:
     # (field, weight) in the order the vector concatenates them.
     weighted_fields: tuple
     snippet_fields: tuple
-    queryset: callable
+    model: type
     describe: callable
+    # (relation, field): a related row's value the description shows, read in the same
+    # query as ``relation_field`` (a plan's dimension_name).
+    related_name: tuple = ()
+
+    def queryset(self):
+        """What may be found."""
+        return self.model.objects.published()
 
     @property
     def title_field(self):
         return self.weighted_fields[0][0]
 
     def vector(self):
+        """What the stored column holds (cica_site migration 0004)."""
         return search_vector(self.weighted_fields)
 
 
-# The generated tsvector column of each searchable table (PostgreSQL only).
+# The generated, GIN-indexed tsvector column of each searchable table (PostgreSQL only).
 VECTOR_COLUMN = "search_vector"
 
 
-def stored_vector(model):
-    """The stored, indexed vector of the model's table: what search matches and ranks.
-
-    A column the model does not declare (SQLite has none), named like one of its
-    fields, so that the ORM names its table right in a subquery too.
-    """
-    column = SearchVectorField()
-    column.set_attributes_from_name(VECTOR_COLUMN)
-    column.model = model
-    return Col(model._meta.db_table, column)
-
-
 def search_vector(weighted_fields):
-    """The tsvector expression the stored column holds (kept for tests and comparisons)."""
     return functools.reduce(
         operator.add,
         (
@@ -111,7 +88,7 @@ def _describe_participant(participant):
 
 
 def _describe_plan(plan):
-    return f"{plan.get_kind_display()} · {plan.dimension} · {plan.get_status_display()}"
+    return f"{plan.get_kind_display()} · {plan.dimension_name} · {plan.get_status_display()}"
 
 
 def _describe_event(event):
@@ -128,7 +105,7 @@ SOURCES = (
         label=_("Publications"),
         weighted_fields=(("title", "A"), ("standfirst", "B"), ("body", "C")),
         snippet_fields=("standfirst", "body"),
-        queryset=lambda: Publication.objects.published(),
+        model=Publication,
         describe=_describe_publication,
     ),
     Source(
@@ -136,15 +113,16 @@ SOURCES = (
         label=_("Action plans and concept papers"),
         weighted_fields=(("title", "A"), ("summary", "B"), ("body", "C")),
         snippet_fields=("summary", "body"),
-        queryset=lambda: Plan.objects.published().select_related("dimension"),
+        model=Plan,
         describe=_describe_plan,
+        related_name=("dimension", "name"),
     ),
     Source(
         key="events",
         label=_("Events"),
         weighted_fields=(("title", "A"), ("summary", "B"), ("body", "C")),
         snippet_fields=("summary", "body"),
-        queryset=lambda: Event.objects.published(),
+        model=Event,
         describe=_describe_event,
     ),
     Source(
@@ -152,17 +130,17 @@ SOURCES = (
         label=_("Members and observers"),
         weighted_fields=(("name", "A"), ("official_name", "B"), ("summary", "C")),
         snippet_fields=("official_name", "summary"),
-        queryset=lambda: Participant.objects.published(),
+        model=Participant,
         describe=_describe_participant,
     ),
 )
 
 
-class Piece(NamedTuple):
-    """A stretch of a title or snippet; the template marks the hits (<mark>)."""
+class Stretch(NamedTuple):
+    """Part of a title or snippet: plain text, then a hit the template marks (<mark>)."""
 
-    text: str
-    hit: bool = False
+    before: str
+    hit: str = ""
 
 
 @dataclass
@@ -233,49 +211,97 @@ def search(query):
     return groups
 
 
-def _best_of_candidates(matching, ranking):
-    """The best RESULTS_PER_GROUP of at most CANDIDATES + 1 matching items, each with
-    ``found``, the number of candidates (the matches, counted up to that bound).
+# PostgreSQL: the best RESULTS_PER_GROUP of at most CANDIDATES + 1 matches, the first the
+# GIN index gives, ranked; each row with ``found``, the number of those candidates.
+# Ranking every match of a common word read each of thousands of rows ("security" at
+# full scale: 25 ms of the database's time a page); a search now reads at most
+# CANDIDATES + 1 rows per group, and then the RESULTS_PER_GROUP it shows. Below the
+# bound, the results are those of ranking every match.
+#
+# The one definition of the query, in SQL because the ORM form cost more than it
+# saved: building and compiling the four queries took 7-8 ms of Python a page, and the
+# ORM cannot select from the ranked candidates, so it read each candidate's row twice
+# (measured: 40 ms of CPU a page for "security" through the ORM, 24-26 ms in SQL, 35-40
+# ms before either). The published rule is not written here: it is compiled from the
+# model's published() (published_condition).
+FULL_TEXT_SQL = """
+SELECT {columns}, best.found,
+    ts_headline('{config}'::regconfig, concat_ws(' ', {snippet_columns}),
+        websearch_to_tsquery('{config}'::regconfig, %s), %s) AS headline{related_columns}
+FROM (
+    SELECT id, rank, COUNT(*) OVER () AS found
+    FROM (
+        SELECT {table}.id,
+            ts_rank({table}.{vector}, websearch_to_tsquery('{config}'::regconfig, %s)) AS rank
+        FROM {table}
+        WHERE {published}
+            AND {table}.{vector} @@ websearch_to_tsquery('{config}'::regconfig, %s)
+        LIMIT %s
+    ) AS candidates
+    ORDER BY rank DESC, id
+    LIMIT %s
+) AS best
+JOIN {table} ON {table}.id = best.id{related_join}
+ORDER BY best.rank DESC, best.id
+"""
+HEADLINE_OPTIONS = (
+    f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=30, MinWords=10, MaxFragments=2, "
+    "FragmentDelimiter=' … '"
+)
 
-    Ranking every match of a common word read each of thousands of rows (a fifth of
-    a second for "security" at full scale, bench/README.md); the candidates are the
-    first the index gives, so a search reads at most that many whatever the word.
-    Below the bound the results are those of ranking every match.
-    """
-    candidates = keys_first(matching.order_by(), 0, CANDIDATES + 1)
-    return candidates.annotate(found=Window(Count("pk"))).order_by(*ranking, "pk")[
-        :RESULTS_PER_GROUP
+
+def published_condition(queryset):
+    """The WHERE clause of ``queryset`` (published()) as SQL and its parameters."""
+    compiler = queryset.query.get_compiler(connection=connection)
+    return compiler.compile(queryset.query.where)
+
+
+@functools.cache
+def _full_text_sql(source, published):
+    model = source.model
+    table = model._meta.db_table
+    quote = connection.ops.quote_name
+    # Every column but the long texts, which only the headline reads.
+    columns = [
+        field.column
+        for field in model._meta.concrete_fields
+        if field.attname not in source.snippet_fields
     ]
+    related_columns = related_join = ""
+    if source.related_name:
+        relation, name = source.related_name
+        field = model._meta.get_field(relation)
+        related_table = field.related_model._meta.db_table
+        related_columns = f", {quote(related_table)}.{quote(name)} AS {relation}_{name}"
+        related_join = (
+            f" JOIN {quote(related_table)} ON {quote(related_table)}."
+            f"{quote(field.target_field.column)} = {quote(table)}.{quote(field.column)}"
+        )
+    return FULL_TEXT_SQL.format(
+        columns=", ".join(f"{quote(table)}.{quote(column)}" for column in columns),
+        snippet_columns=", ".join(
+            f"{quote(table)}.{quote(name)}" for name in source.snippet_fields
+        ),
+        related_columns=related_columns,
+        related_join=related_join,
+        config=SEARCH_CONFIG,
+        table=quote(table),
+        vector=quote(VECTOR_COLUMN),
+        published=published,
+    )
 
 
-def _snippet_text(source):
-    # The snippet fields joined by spaces, a missing one left out.
-    fields = [F(name) for name in source.snippet_fields]
-    return Func(Value(" "), *fields, function="CONCAT_WS", output_field=TextField())
+def full_text_query(source, query):
+    """FULL_TEXT_SQL for the source and its parameters for the query."""
+    published, published_params = published_condition(source.queryset())
+    params = [query, HEADLINE_OPTIONS, query, *published_params, query]
+    return _full_text_sql(source, published), [*params, CANDIDATES + 1, RESULTS_PER_GROUP]
 
 
 def full_text_matches(source, query):
     """PostgreSQL: the items whose stored vector matches the query (websearch syntax),
-    best ranked first, each with a ``headline`` of its text."""
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    published = source.queryset()
-    vector = stored_vector(published.model)
-    matching = published.filter(SearchVectorExact(vector, search_query))
-    return _best_of_candidates(
-        matching, ranking=[SearchRank(vector, search_query).desc()]
-    ).annotate(
-        headline=SearchHeadline(
-            _snippet_text(source),
-            search_query,
-            config=SEARCH_CONFIG,
-            start_sel=HIT_START,
-            stop_sel=HIT_END,
-            max_fragments=2,
-            min_words=10,
-            max_words=30,
-            fragment_delimiter=" … ",
-        )
-    )
+    best ranked first, each with ``found`` and a ``headline`` of its text."""
+    return source.model.objects.raw(*full_text_query(source, query))
 
 
 def fallback_matches(source, words):
@@ -300,8 +326,13 @@ def fallback_matches(source, words):
         ),
     )
     matching = source.queryset().filter(every_word_somewhere)
-    ordering = [OrderBy(title_hits, descending=True), *matching.model._meta.ordering]
-    return _best_of_candidates(matching, ranking=ordering)
+    # As on PostgreSQL: the best of at most CANDIDATES + 1 matches, counted.
+    candidates = keys_first(matching.order_by(), 0, CANDIDATES + 1)
+    if source.related_name:
+        relation, name = source.related_name
+        candidates = candidates.annotate(**{f"{relation}_{name}": F(f"{relation}__{name}")})
+    ordering = [OrderBy(title_hits, descending=True), *source.model._meta.ordering, "pk"]
+    return candidates.annotate(found=Window(Count("pk"))).order_by(*ordering)[:RESULTS_PER_GROUP]
 
 
 def _plain_snippet(obj, source, words):
@@ -333,35 +364,35 @@ def _mark_hits(text, words, marked):
     """ts_headline output already carries the hit markers; otherwise find the words."""
     if not marked:
         return highlight(text, words)
-    pieces, last = [], 0
-    for hit in re.finditer(f"{HIT_START}(.*?){HIT_END}", text, flags=re.S):
-        pieces += [Piece(text[last : hit.start()]), Piece(hit.group(1), hit=True)]
-        last = hit.end()
-    pieces.append(Piece(text[last:]))
-    return _without_markers(pieces)
+    hits = re.finditer(f"{HIT_START}(.*?){HIT_END}", text, flags=re.S)
+    return _stretches(text, ((hit.start(), hit.end(), hit.group(1)) for hit in hits))
 
 
 def highlight(text, words):
-    """The text as pieces, each word-start occurrence of the words a hit."""
+    """The text as stretches, each word-start occurrence of the words a hit."""
     text = text or ""
     if not words:
-        return _without_markers([Piece(text)])
+        return _stretches(text, ())
     alternatives = sorted({word for word in words}, key=len, reverse=True)
     # Word starts only: "plan" marks "Plans" but not "explanation".
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(word) for word in alternatives) + ")", re.IGNORECASE
     )
-    pieces, last = [], 0
-    for hit in pattern.finditer(text):
-        pieces += [Piece(text[last : hit.start()]), Piece(hit.group(0), hit=True)]
-        last = hit.end()
-    pieces.append(Piece(text[last:]))
-    return _without_markers(pieces)
+    hits = pattern.finditer(text)
+    return _stretches(text, ((hit.start(), hit.end(), hit.group(0)) for hit in hits))
 
 
-def _without_markers(pieces):
+def _stretches(text, hits):
+    """The text cut after each hit, from (start, end, hit text) in order."""
+    stretches, last = [], 0
+    for start, end, hit in hits:
+        stretches.append(Stretch(_unmarked(text[last:start]), _unmarked(hit)))
+        last = end
+    if last < len(text):
+        stretches.append(Stretch(_unmarked(text[last:])))
+    return [stretch for stretch in stretches if any(stretch)]
+
+
+def _unmarked(text):
     # Stored text cannot mark anything: only the markers ts_headline added make hits.
-    cleaned = [
-        Piece(piece.text.replace(HIT_START, "").replace(HIT_END, ""), piece.hit) for piece in pieces
-    ]
-    return [piece for piece in cleaned if piece.text]
+    return text.replace(HIT_START, "").replace(HIT_END, "")

@@ -166,20 +166,31 @@ def test_highlight_never_breaks_entities(client):
 
 
 def test_only_the_headline_markers_make_hits():
-    pieces = search._mark_hits("a <b>\ue000hit\ue001</b> \ue000stray", ["hit"], marked=True)
-    assert pieces == [
-        search.Piece("a <b>"),
-        search.Piece("hit", hit=True),
-        search.Piece("</b> stray"),
-    ]
+    stretches = search._mark_hits("a <b>\ue000hit\ue001</b> \ue000stray", ["hit"], marked=True)
+    assert stretches == [search.Stretch("a <b>", "hit"), search.Stretch("</b> stray")]
 
 
-def test_each_group_is_capped(client):
+def test_each_group_is_capped_and_counts_every_match(client):
     for index in range(search.RESULTS_PER_GROUP + 5):
         PublicationFactory(title=f"Capped item {index}")
     main = main_of(client.get("/search/", {"q": "capped"}))
     assert main.count('class="search-result__title"') == search.RESULTS_PER_GROUP
+    assert "15 results for “capped”." in main
     assert "Showing the best 10 matches" in main
+
+
+def test_past_the_bound_the_count_says_more_than(client, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    for index in range(5):
+        PublicationFactory(title=f"Bounded news {index}")
+        PublicationsEventFactory(title=f"Bounded meeting {index}")
+    PublicationsPlanFactory(title="Bounded plan")
+    main = main_of(client.get("/search/", {"q": "bounded"}))
+    assert "More than 7 results for “bounded”." in main
+    assert "Publications (more than 3)" in main and "Events (more than 3)" in main
+    assert "Action plans and concept papers (1)" in main
+    # The best of the candidates are shown: one more than the bound, whatever the total.
+    assert main.count('class="search-result__title"') == 4 + 4 + 1
 
 
 @pytest.mark.parametrize("count", [2, 25])
