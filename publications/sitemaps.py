@@ -9,7 +9,7 @@ from .models import Publication
 class PublicationSitemap(Sitemap):
     changefreq = "monthly"
     # Addresses per sitemap page; the site's index lists every page (cica_site/sitemaps.py).
-    limit = 1000
+    limit = 500
 
     def items(self):
         # In key order, so that each page keeps its items; only what an entry shows.
