@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from core.queries import years_with
-from core.widgets import ModelChoiceFilter
+from core.widgets import FilterSelect, ModelChoiceFilter
 from members.models import Participant
 from plans.models import Dimension, Plan
 
@@ -35,9 +35,10 @@ def hosting_states(request):
 
 class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
+        widget=FilterSelect, label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
     )
     year = django_filters.ChoiceFilter(
+        widget=FilterSelect,
         label=_("Year"),
         choices=[],
         empty_label=_("All years"),

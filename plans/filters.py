@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import ModelChoiceFilter
+from core.widgets import FilterSelect, ModelChoiceFilter
 from members.models import Participant
 
 from .models import Coordination, Dimension, Plan, PlanKind, PlanStatus, PriorityArea
@@ -81,10 +81,13 @@ class PlanFilter(django_filters.FilterSet):
         empty_label=_("All priority areas"),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=PlanKind.choices, empty_label=_("All kinds")
+        widget=FilterSelect, label=_("Kind"), choices=PlanKind.choices, empty_label=_("All kinds")
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=PlanStatus.choices, empty_label=_("All statuses")
+        widget=FilterSelect,
+        label=_("Status"),
+        choices=PlanStatus.choices,
+        empty_label=_("All statuses"),
     )
     coordinator = ModelChoiceFilter(
         label=_("Coordinating state"),
