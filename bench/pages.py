@@ -8,8 +8,8 @@ a long history and many measures): a page must be fast for them too.
 from django.db.models import Count
 from django.utils import timezone
 
-from cica_site.sitemaps import SECTION_LIMIT
 from events.models import Event
+from events.sitemaps import EventSitemap
 from members.models import Participant
 from plans.models import Plan, PlanStatus
 from publications.models import Publication
@@ -39,7 +39,7 @@ def public_paths():
     coordinator = _busiest(Participant.objects.published().states(), "coordinations")
     year = today.year - 1
     # The second page of the events sitemap when there is one (a full page of addresses).
-    sitemap_page = 2 if events.count() > SECTION_LIMIT else 1
+    sitemap_page = 2 if events.count() > EventSitemap.limit else 1
     return {
         "home": "/",
         "member list": "/members/",

@@ -6,7 +6,8 @@ generated, GIN-indexed column (cica_site migration 0004), so that neither matchi
 ranking re-parses the text; the weights there must stay those of SOURCES below. On
 SQLite: every word must appear somewhere, titles that contain the words rank first.
 
-Whatever the backend, one query per group, at most RESULTS_PER_GROUP results each.
+Whatever the backend, one query per group: at most RESULTS_PER_GROUP results each, the
+best of at most CANDIDATES + 1 matches, whose number is shown ("more than 500" beyond).
 """
 
 import functools
@@ -14,42 +15,32 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Concat
-from django.utils import timezone
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models.expressions import OrderBy
 from django.utils.formats import date_format
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.publishing import PublicationStatus
-from core.queries import model_columns, model_values, planned_for_their_values
+from core.queries import keys_first, planned_for_their_values
 from events.models import Event
 from members.models import Participant
-from plans.models import Dimension, Plan
+from plans.models import Plan
 from publications.models import Publication
 
 MAX_QUERY_LENGTH = 200
 MIN_QUERY_LENGTH = 2
 MAX_WORDS = 8
 RESULTS_PER_GROUP = 10
+# Matches ranked per group, at most: a common word matches thousands of items.
+CANDIDATES = 500
 SEARCH_CONFIG = "english"
-# Private-use characters: ts_headline marks hits with them, the snippet is escaped,
-# and only then are they turned into <mark>, so stored text can never become markup.
+# Private-use characters: ts_headline marks hits with them; the template marks those
+# pieces, escaped like the rest, so stored text can never become markup.
 HIT_START, HIT_END = "\ue000", "\ue001"
 SNIPPET_CHARS = 240
-# What a plan's result shows of its dimension (the name), in the model's field order.
-DIMENSION_COLUMNS = model_columns(Dimension, {"id", "name", "slug", "position"})
 
 
 @dataclass(frozen=True)
@@ -59,30 +50,30 @@ class Source:
     # (field, weight) in the order the vector concatenates them.
     weighted_fields: tuple
     snippet_fields: tuple
-    queryset: callable
+    model: type
     describe: callable
+    # (relation, field): a related row's value the description shows, read in the same
+    # query as ``relation_field`` (a plan's dimension_name).
+    related_name: tuple = ()
+
+    def queryset(self):
+        """What may be found."""
+        return self.model.objects.published()
 
     @property
     def title_field(self):
         return self.weighted_fields[0][0]
 
     def vector(self):
+        """What the stored column holds (cica_site migration 0004)."""
         return search_vector(self.weighted_fields)
 
 
-# The generated tsvector column of each searchable table (PostgreSQL only).
+# The generated, GIN-indexed tsvector column of each searchable table (PostgreSQL only).
 VECTOR_COLUMN = "search_vector"
 
 
-def stored_vector(model):
-    """The stored, indexed vector of the model's table: what search matches and ranks."""
-    return RawSQL(
-        f'"{model._meta.db_table}"."{VECTOR_COLUMN}"', [], output_field=SearchVectorField()
-    )
-
-
 def search_vector(weighted_fields):
-    """The tsvector expression the stored column holds (kept for tests and comparisons)."""
     return functools.reduce(
         operator.add,
         (
@@ -97,7 +88,7 @@ def _describe_participant(participant):
 
 
 def _describe_plan(plan):
-    return f"{plan.get_kind_display()} · {plan.dimension} · {plan.get_status_display()}"
+    return f"{plan.get_kind_display()} · {plan.dimension_name} · {plan.get_status_display()}"
 
 
 def _describe_event(event):
@@ -114,7 +105,7 @@ SOURCES = (
         label=_("Publications"),
         weighted_fields=(("title", "A"), ("standfirst", "B"), ("body", "C")),
         snippet_fields=("standfirst", "body"),
-        queryset=lambda: Publication.objects.published(),
+        model=Publication,
         describe=_describe_publication,
     ),
     Source(
@@ -122,15 +113,16 @@ SOURCES = (
         label=_("Action plans and concept papers"),
         weighted_fields=(("title", "A"), ("summary", "B"), ("body", "C")),
         snippet_fields=("summary", "body"),
-        queryset=lambda: Plan.objects.published().select_related("dimension"),
+        model=Plan,
         describe=_describe_plan,
+        related_name=("dimension", "name"),
     ),
     Source(
         key="events",
         label=_("Events"),
         weighted_fields=(("title", "A"), ("summary", "B"), ("body", "C")),
         snippet_fields=("summary", "body"),
-        queryset=lambda: Event.objects.published(),
+        model=Event,
         describe=_describe_event,
     ),
     Source(
@@ -138,18 +130,25 @@ SOURCES = (
         label=_("Members and observers"),
         weighted_fields=(("name", "A"), ("official_name", "B"), ("summary", "C")),
         snippet_fields=("official_name", "summary"),
-        queryset=lambda: Participant.objects.published(),
+        model=Participant,
         describe=_describe_participant,
     ),
 )
 
 
+class Stretch(NamedTuple):
+    """Part of a title or snippet: plain text, then a hit the template marks (<mark>)."""
+
+    before: str
+    hit: str = ""
+
+
 @dataclass
 class Result:
-    title: str
+    title: list
     url: str
     description: str
-    snippet: str
+    snippet: list
 
 
 @dataclass
@@ -157,7 +156,16 @@ class Group:
     key: str
     label: str
     results: list = field(default_factory=list)
-    has_more: bool = False
+    # Published items that match, counted up to CANDIDATES + 1.
+    found: int = 0
+
+    @property
+    def has_more(self):
+        return self.found > len(self.results)
+
+    @property
+    def found_more_than_counted(self):
+        return self.found > CANDIDATES
 
 
 def normalise_query(raw):
@@ -182,11 +190,12 @@ def search(query):
     groups = []
     for source in SOURCES:
         if use_full_text:
-            rows = _full_text_rows(source, query)
+            with planned_for_their_values(connection):
+                rows = list(full_text_matches(source, query))
         else:
-            rows = _fallback_rows(source, words)
-        group = Group(key=source.key, label=source.label)
-        for obj in rows[:RESULTS_PER_GROUP]:
+            rows = list(fallback_matches(source, words))
+        group = Group(key=source.key, label=source.label, found=rows[0].found if rows else 0)
+        for obj in rows:
             text = getattr(obj, "headline", None) if use_full_text else None
             snippet = text if text is not None else _plain_snippet(obj, source, words)
             group.results.append(
@@ -197,96 +206,106 @@ def search(query):
                     snippet=_mark_hits(_tidy_markdown(snippet), words, marked=use_full_text),
                 )
             )
-        group.has_more = len(rows) > RESULTS_PER_GROUP
         if group.results:
             groups.append(group)
     return groups
 
 
-def _snippet_text(source):
-    parts = []
-    for name in source.snippet_fields:
-        parts += [Coalesce(F(name), Value(""), output_field=TextField()), Value(" ")]
-    return Concat(*parts, output_field=TextField())
+# PostgreSQL: the best RESULTS_PER_GROUP of at most CANDIDATES + 1 matches, the first the
+# GIN index gives, ranked; each row with ``found``, the number of those candidates.
+# Ranking every match of a common word read each of thousands of rows ("security" at
+# full scale: 25 ms of the database's time a page); a search now reads at most
+# CANDIDATES + 1 rows per group, and then the RESULTS_PER_GROUP it shows. Below the
+# bound, the results are those of ranking every match.
+#
+# The one definition of the query, in SQL because the ORM form cost more than it
+# saved: building and compiling the four queries took 7-8 ms of Python a page, and the
+# ORM cannot select from the ranked candidates, so it read each candidate's row twice
+# (measured: 40 ms of CPU a page for "security" through the ORM, 24-26 ms in SQL, 35-40
+# ms before either). The published rule is not written here: it is compiled from the
+# model's published() (published_condition).
+FULL_TEXT_SQL = """
+SELECT {columns}, best.found,
+    ts_headline('{config}'::regconfig, concat_ws(' ', {snippet_columns}),
+        websearch_to_tsquery('{config}'::regconfig, %s), %s) AS headline{related_columns}
+FROM (
+    SELECT id, rank, COUNT(*) OVER () AS found
+    FROM (
+        SELECT {table}.id,
+            ts_rank({table}.{vector}, websearch_to_tsquery('{config}'::regconfig, %s)) AS rank
+        FROM {table}
+        WHERE {published}
+            AND {table}.{vector} @@ websearch_to_tsquery('{config}'::regconfig, %s)
+        LIMIT %s
+    ) AS candidates
+    ORDER BY rank DESC, id
+    LIMIT %s
+) AS best
+JOIN {table} ON {table}.id = best.id{related_join}
+ORDER BY best.rank DESC, best.id
+"""
+HEADLINE_OPTIONS = (
+    f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=30, MinWords=10, MaxFragments=2, "
+    "FragmentDelimiter=' … '"
+)
 
 
-def headline_options():
-    """ts_headline's options: hits marked with HIT_START and HIT_END, two fragments."""
-    return (
-        f"StartSel='{HIT_START}', StopSel='{HIT_END}', MaxWords=30, MinWords=10, "
-        "MaxFragments=2, FragmentDelimiter=' … '"
-    )
+def published_condition(queryset):
+    """The WHERE clause of ``queryset`` (published()) as SQL and its parameters."""
+    compiler = queryset.query.get_compiler(connection=connection)
+    return compiler.compile(queryset.query.where)
 
 
-def full_text_queryset(source, query):
-    """The ORM form of _full_text_rows' query (kept as its definition; the tests compare)."""
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    queryset = source.queryset()
-    return (
-        queryset.alias(search=stored_vector(queryset.model))
-        .filter(search=search_query)
-        .annotate(
-            rank=SearchRank(F("search"), search_query),
-            headline=SearchHeadline(
-                _snippet_text(source),
-                search_query,
-                config=SEARCH_CONFIG,
-                start_sel=HIT_START,
-                stop_sel=HIT_END,
-                max_fragments=2,
-                min_words=10,
-                max_words=30,
-                fragment_delimiter=" … ",
-            ),
-        )
-        .order_by("-rank", "pk")[: RESULTS_PER_GROUP + 1]
-    )
-
-
-def _full_text_rows(source, query):
-    """full_text_queryset(source, query) in plain SQL, the published() condition written
-    out: the ORM took about 1 ms to build each of the four queries, as long as running
-    them (issue 7). Each row is a model with ``rank`` and ``headline``; a plan comes with
-    its dimension, as select_related gave it."""
-    model = source.queryset().model
+@functools.cache
+def _full_text_sql(source, published):
+    model = source.model
     table = model._meta.db_table
-    columns = model_columns(model, {field.attname for field in model._meta.concrete_fields})
-    selected = [f"{table}.{column}" for column in columns]
-    joined = ""
-    if model is Plan:
-        dimension_table = Dimension._meta.db_table
-        selected += [f"dimension.{column}" for column in DIMENSION_COLUMNS]
-        joined = (
-            f" INNER JOIN {dimension_table} AS dimension ON dimension.id = {table}.dimension_id"
+    quote = connection.ops.quote_name
+    # Every column but the long texts, which only the headline reads.
+    columns = [
+        field.column
+        for field in model._meta.concrete_fields
+        if field.attname not in source.snippet_fields
+    ]
+    related_columns = related_join = ""
+    if source.related_name:
+        relation, name = source.related_name
+        field = model._meta.get_field(relation)
+        related_table = field.related_model._meta.db_table
+        related_columns = f", {quote(related_table)}.{quote(name)} AS {relation}_{name}"
+        related_join = (
+            f" JOIN {quote(related_table)} ON {quote(related_table)}."
+            f"{quote(field.target_field.column)} = {quote(table)}.{quote(field.column)}"
         )
-    tsquery = f"websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
-    snippet = " || ".join(f"COALESCE({table}.{name}, '') || ' '" for name in source.snippet_fields)
-    sql = (
-        f"SELECT {', '.join(selected)}, ts_rank({table}.{VECTOR_COLUMN}, {tsquery}) AS rank, "
-        f"ts_headline('{SEARCH_CONFIG}'::regconfig, {snippet}, {tsquery}, %s) AS headline "
-        f"FROM {table}{joined} WHERE {table}.publication_status = %s "
-        f"AND {table}.publish_at <= %s AND {table}.{VECTOR_COLUMN} @@ {tsquery} "
-        f"ORDER BY rank DESC, {table}.id ASC LIMIT %s"
+    return FULL_TEXT_SQL.format(
+        columns=", ".join(f"{quote(table)}.{quote(column)}" for column in columns),
+        snippet_columns=", ".join(
+            f"{quote(table)}.{quote(name)}" for name in source.snippet_fields
+        ),
+        related_columns=related_columns,
+        related_join=related_join,
+        config=SEARCH_CONFIG,
+        table=quote(table),
+        vector=quote(VECTOR_COLUMN),
+        published=published,
     )
-    params = [query, query, headline_options(), PublicationStatus.PUBLISHED.value]
-    params += [timezone.now(), query, RESULTS_PER_GROUP + 1]
-    with planned_for_their_values(connection), connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    convert = model_values(connection, model, columns)
-    found = []
-    for row in rows:
-        obj = model.from_db(connection.alias, columns, convert(row[: len(columns)]))
-        obj.rank, obj.headline = row[-2:]
-        if model is Plan:
-            values = row[len(columns) : len(columns) + len(DIMENSION_COLUMNS)]
-            dimension = Dimension.from_db(connection.alias, DIMENSION_COLUMNS, values)
-            Plan._meta.get_field("dimension").set_cached_value(obj, dimension)
-        found.append(obj)
-    return found
 
 
-def _fallback_rows(source, words):
+def full_text_query(source, query):
+    """FULL_TEXT_SQL for the source and its parameters for the query."""
+    published, published_params = published_condition(source.queryset())
+    params = [query, HEADLINE_OPTIONS, query, *published_params, query]
+    return _full_text_sql(source, published), [*params, CANDIDATES + 1, RESULTS_PER_GROUP]
+
+
+def full_text_matches(source, query):
+    """PostgreSQL: the items whose stored vector matches the query (websearch syntax),
+    best ranked first, each with ``found`` and a ``headline`` of its text."""
+    return source.model.objects.raw(*full_text_query(source, query))
+
+
+def fallback_matches(source, words):
+    """Other databases: items holding every word somewhere, title hits first."""
     names = [name for name, _weight in source.weighted_fields]
     every_word_somewhere = functools.reduce(
         operator.and_,
@@ -306,9 +325,14 @@ def _fallback_rows(source, words):
             for word in words
         ),
     )
-    queryset = source.queryset().filter(every_word_somewhere).annotate(title_hits=title_hits)
-    ordering = queryset.model._meta.ordering
-    return list(queryset.order_by("-title_hits", *ordering, "pk")[: RESULTS_PER_GROUP + 1])
+    matching = source.queryset().filter(every_word_somewhere)
+    # As on PostgreSQL: the best of at most CANDIDATES + 1 matches, counted.
+    candidates = keys_first(matching.order_by(), 0, CANDIDATES + 1)
+    if source.related_name:
+        relation, name = source.related_name
+        candidates = candidates.annotate(**{f"{relation}_{name}": F(f"{relation}__{name}")})
+    ordering = [OrderBy(title_hits, descending=True), *source.model._meta.ordering, "pk"]
+    return candidates.annotate(found=Window(Count("pk"))).order_by(*ordering)[:RESULTS_PER_GROUP]
 
 
 def _plain_snippet(obj, source, words):
@@ -340,36 +364,35 @@ def _mark_hits(text, words, marked):
     """ts_headline output already carries the hit markers; otherwise find the words."""
     if not marked:
         return highlight(text, words)
-    pieces, last = [], 0
-    for hit in re.finditer(f"{HIT_START}(.*?){HIT_END}", text, flags=re.S):
-        pieces += [(text[last : hit.start()], False), (hit.group(1), True)]
-        last = hit.end()
-    pieces.append((text[last:], False))
-    return _join_marked(pieces)
+    hits = re.finditer(f"{HIT_START}(.*?){HIT_END}", text, flags=re.S)
+    return _stretches(text, ((hit.start(), hit.end(), hit.group(1)) for hit in hits))
 
 
 def highlight(text, words):
-    """Escaped text with each word-start occurrence of the words wrapped in <mark>."""
+    """The text as stretches, each word-start occurrence of the words a hit."""
     text = text or ""
     if not words:
-        return _join_marked([(text, False)])
+        return _stretches(text, ())
     alternatives = sorted({word for word in words}, key=len, reverse=True)
     # Word starts only: "plan" marks "Plans" but not "explanation".
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(word) for word in alternatives) + ")", re.IGNORECASE
     )
-    pieces, last = [], 0
-    for hit in pattern.finditer(text):
-        pieces += [(text[last : hit.start()], False), (hit.group(0), True)]
-        last = hit.end()
-    pieces.append((text[last:], False))
-    return _join_marked(pieces)
+    hits = pattern.finditer(text)
+    return _stretches(text, ((hit.start(), hit.end(), hit.group(0)) for hit in hits))
 
 
-def _join_marked(pieces):
-    # Every piece is escaped; the only markup added is our own <mark>.
-    html = []
-    for piece, is_hit in pieces:
-        piece = escape(piece.replace(HIT_START, "").replace(HIT_END, ""))
-        html.append(f"<mark>{piece}</mark>" if is_hit and piece else piece)
-    return mark_safe("".join(html))
+def _stretches(text, hits):
+    """The text cut after each hit, from (start, end, hit text) in order."""
+    stretches, last = [], 0
+    for start, end, hit in hits:
+        stretches.append(Stretch(_unmarked(text[last:start]), _unmarked(hit)))
+        last = end
+    if last < len(text):
+        stretches.append(Stretch(_unmarked(text[last:])))
+    return [stretch for stretch in stretches if any(stretch)]
+
+
+def _unmarked(text):
+    # Stored text cannot mark anything: only the markers ts_headline added make hits.
+    return text.replace(HIT_START, "").replace(HIT_END, "")

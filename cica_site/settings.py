@@ -130,7 +130,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "core.form_renderer.QuickTemplatesSetting"
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "cica_site.wsgi.application"
 

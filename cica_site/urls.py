@@ -2,8 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
-from .sitemaps import sitemap_index, sitemap_section
+from . import sitemaps, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -14,8 +13,8 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("about/", views.about_page, name="about"),
     path("about/<path:subpath>", views.about_page, name="about-page"),
-    path("sitemap.xml", sitemap_index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),

@@ -68,7 +68,10 @@ class SearchView(TemplateView):
             too_short=too_short,
             shortened=len(raw_query.strip()) > search.MAX_QUERY_LENGTH,
             groups=groups,
-            result_count=sum(len(group.results) for group in groups),
+            # Each group's matches are counted up to a bound: past it, "more than".
+            found=sum(min(group.found, search.CANDIDATES) for group in groups),
+            found_more_than_counted=any(group.found_more_than_counted for group in groups),
+            candidates=search.CANDIDATES,
             max_query_length=search.MAX_QUERY_LENGTH,
         )
         return context

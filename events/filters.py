@@ -5,14 +5,11 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.publishing import PublicationStatus
-from core.queries import read_models, years_with
-from core.widgets import ModelChoiceFilter, QuickSelect
+from core.queries import years_with
+from core.widgets import FilterSelect, ModelChoiceFilter
 from members.models import Participant
-from plans.filters import dimension_options
 from plans.models import Dimension, Plan
 
 from .models import Event, EventKind
@@ -36,30 +33,12 @@ def hosting_states(request):
     )
 
 
-def hosting_state_options():
-    """hosting_states() in plain SQL: the select's options on every event list page,
-    whose ORM form (a subquery, alias, only(), two publications) took longer to build
-    than to run. tests/events/test_views.py checks that both give the same states."""
-    table = Participant._meta.db_table
-    published = "publication_status = %s AND publish_at <= %s"
-    now = timezone.now()
-    return read_models(
-        Participant,
-        {"id", "name", "slug"},
-        f"FROM {table} WHERE {table}.{published} AND (SELECT event.id "
-        f"FROM {Event._meta.db_table} AS event INNER JOIN {Event.hosts.through._meta.db_table} "
-        f"AS host ON event.id = host.event_id WHERE event.{published} "
-        f"AND host.participant_id = {table}.id LIMIT 1) IS NOT NULL ORDER BY name",
-        [PublicationStatus.PUBLISHED.value, now, PublicationStatus.PUBLISHED.value, now],
-    )
-
-
 class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        widget=QuickSelect, label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
+        widget=FilterSelect, label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds")
     )
     year = django_filters.ChoiceFilter(
-        widget=QuickSelect,
+        widget=FilterSelect,
         label=_("Year"),
         choices=[],
         empty_label=_("All years"),
@@ -69,14 +48,12 @@ class EventFilter(django_filters.FilterSet):
         label=_("Host state"),
         field_name="hosts",
         queryset=hosting_states,
-        options=hosting_state_options,
         to_field_name="slug",
         empty_label=_("All host states"),
     )
     dimension = ModelChoiceFilter(
         label=_("Dimension of plans discussed"),
         queryset=Dimension.objects.published(),
-        options=dimension_options,
         to_field_name="slug",
         empty_label=_("All dimensions"),
         method="filter_dimension",

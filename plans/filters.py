@@ -3,13 +3,10 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.publishing import PublicationStatus
-from core.queries import read_models
-from core.widgets import ModelChoiceFilter, QuickSelect
-from members.models import Participant, ParticipantKind
+from core.widgets import FilterSelect, ModelChoiceFilter
+from members.models import Participant
 
 from .models import Coordination, Dimension, Plan, PlanKind, PlanStatus, PriorityArea
 
@@ -60,44 +57,6 @@ def coordinating_states():
     )
 
 
-def coordinating_state_options():
-    """coordinating_states() in plain SQL: the select's options on every plan list page,
-    whose ORM form (EXISTS, only(), the publication) took longer to build than to run.
-    tests/plans/test_list.py checks that both give the same states."""
-    table = Participant._meta.db_table
-    return read_models(
-        Participant,
-        {"id", "name", "slug"},
-        f"FROM {table} WHERE publication_status = %s AND publish_at <= %s AND kind = %s "
-        f"AND EXISTS (SELECT 1 FROM {Coordination._meta.db_table} AS role "
-        f"WHERE role.state_id = {table}.id) ORDER BY name",
-        [PublicationStatus.PUBLISHED.value, timezone.now(), ParticipantKind.STATE.value],
-    )
-
-
-def dimension_options():
-    """Dimension.objects.published() in plain SQL, for the selects of the list pages."""
-    return read_models(
-        Dimension,
-        {"id", "name", "slug", "position"},
-        f"FROM {Dimension._meta.db_table} ORDER BY position, name, id",
-        [],
-    )
-
-
-def priority_area_options():
-    """PriorityArea.objects.published() in plain SQL, in its order (dimension, name)."""
-    table = PriorityArea._meta.db_table
-    return read_models(
-        PriorityArea,
-        {"id", "dimension_id", "name", "slug"},
-        f"FROM {table} INNER JOIN {Dimension._meta.db_table} AS dimension "
-        f"ON dimension.id = {table}.dimension_id ORDER BY dimension.position, {table}.name, "
-        f"{table}.id",
-        [],
-    )
-
-
 class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
@@ -112,22 +71,20 @@ class PlanFilter(django_filters.FilterSet):
     dimension = ModelChoiceFilter(
         label=_("Dimension"),
         queryset=Dimension.objects.published(),
-        options=dimension_options,
         to_field_name="slug",
         empty_label=_("All dimensions"),
     )
     priority_area = ModelChoiceFilter(
         label=_("Priority area"),
         queryset=PriorityArea.objects.published(),
-        options=priority_area_options,
         to_field_name="slug",
         empty_label=_("All priority areas"),
     )
     kind = django_filters.ChoiceFilter(
-        widget=QuickSelect, label=_("Kind"), choices=PlanKind.choices, empty_label=_("All kinds")
+        widget=FilterSelect, label=_("Kind"), choices=PlanKind.choices, empty_label=_("All kinds")
     )
     status = django_filters.ChoiceFilter(
-        widget=QuickSelect,
+        widget=FilterSelect,
         label=_("Status"),
         choices=PlanStatus.choices,
         empty_label=_("All statuses"),
@@ -135,7 +92,6 @@ class PlanFilter(django_filters.FilterSet):
     coordinator = ModelChoiceFilter(
         label=_("Coordinating state"),
         queryset=lambda request: coordinating_states(),
-        options=coordinating_state_options,
         to_field_name="slug",
         method="filter_coordinator",
         empty_label=_("Any state"),

@@ -1,21 +1,21 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import QuickSelect
+from core.widgets import FilterSelect
 
 from .models import Publication, PublicationKind
 
 
 class PublicationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        widget=QuickSelect,
+        widget=FilterSelect,
         choices=PublicationKind.choices,
         label=_("Kind"),
         empty_label=_("All kinds"),
     )
     # Choices are the years that have publications: anything else is a form error.
     year = django_filters.ChoiceFilter(
-        widget=QuickSelect,
+        widget=FilterSelect,
         field_name="posted_on",
         lookup_expr="year",
         label=_("Year"),

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from core.publishing import PublicationStatus
+from events.filters import hosting_states
 from tests.factories import EventDocumentFactory, EventFactory, ParticipantFactory
 
 from . import plan_helpers
@@ -275,3 +276,26 @@ def test_list_item_markup_with_status_place_and_published_hosts_only(client):
     ) in html
     assert f"{plain.when_display}</time></p>" in html
     assert "Hidden host" not in html
+
+
+def test_host_options_are_published_states_that_hosted_a_published_event(django_assert_num_queries):
+    later = NOW + datetime.timedelta(hours=1)
+    hosts = {
+        name: ParticipantFactory(name=name, **fields)
+        for name, fields in [
+            ("Qatar", {}),
+            ("Bahrain", {}),
+            ("Draftland", {"publication_status": PublicationStatus.DRAFT}),
+            ("Laterland", {"publish_at": later}),
+            ("Only drafts", {}),
+            ("Only later", {}),
+            ("Never hosted", {}),
+        ]
+    }
+    EventFactory(hosts=[hosts["Qatar"], hosts["Draftland"], hosts["Laterland"]])
+    EventFactory(hosts=[hosts["Bahrain"]], start_date=datetime.date(2002, 6, 4))
+    EventFactory(hosts=[hosts["Only drafts"]], publication_status=PublicationStatus.DRAFT)
+    EventFactory(hosts=[hosts["Only later"]], publish_at=later)
+    with django_assert_num_queries(1):
+        options = list(hosting_states(None))
+    assert [state.name for state in options] == ["Bahrain", "Qatar"]

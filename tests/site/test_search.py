@@ -150,31 +150,47 @@ def test_stored_markup_is_escaped_in_titles_and_snippets(client):
     assert "&lt;b&gt;Bold&lt;/b&gt; <mark>hostile</mark> &lt;script&gt;" in main
 
 
-def test_highlight_marks_word_starts_only():
-    assert search.highlight("Plans and explanation", ["plan"]) == (
-        "<mark>Plan</mark>s and explanation"
-    )
+def test_highlight_marks_word_starts_only(client):
+    PublicationFactory(title="Plans and explanation")
+    main = main_of(client.get("/search/", {"q": "plan"}))
+    assert "<mark>Plan</mark>s and explanation" in main
 
 
-def test_highlight_never_breaks_entities():
-    assert search.highlight("Fish & chips", ["amp"]) == "Fish &amp; chips"
-    assert search.highlight('Say "quot"', ["quot"]) == "Say &quot;<mark>quot</mark>&quot;"
-    assert search.highlight("Tom & Jerry", ["tom", "jerry"]) == (
-        "<mark>Tom</mark> &amp; <mark>Jerry</mark>"
-    )
+def test_highlight_never_breaks_entities(client):
+    PublicationFactory(title='Tom & Jerry say "quot" amp')
+    main = main_of(client.get("/search/", {"q": "quot tom jerry amp"}))
+    assert (
+        "<mark>Tom</mark> &amp; <mark>Jerry</mark> say &quot;<mark>quot</mark>&quot; "
+        "<mark>amp</mark>"
+    ) in main
 
 
-def test_headline_markers_become_marks_only_after_escaping():
-    marked = search._mark_hits("a <b>\ue000hit\ue001</b> \ue000stray", ["hit"], marked=True)
-    assert marked == "a &lt;b&gt;<mark>hit</mark>&lt;/b&gt; stray"
+def test_only_the_headline_markers_make_hits():
+    stretches = search._mark_hits("a <b>\ue000hit\ue001</b> \ue000stray", ["hit"], marked=True)
+    assert stretches == [search.Stretch("a <b>", "hit"), search.Stretch("</b> stray")]
 
 
-def test_each_group_is_capped(client):
+def test_each_group_is_capped_and_counts_every_match(client):
     for index in range(search.RESULTS_PER_GROUP + 5):
         PublicationFactory(title=f"Capped item {index}")
     main = main_of(client.get("/search/", {"q": "capped"}))
     assert main.count('class="search-result__title"') == search.RESULTS_PER_GROUP
+    assert "15 results for “capped”." in main
     assert "Showing the best 10 matches" in main
+
+
+def test_past_the_bound_the_count_says_more_than(client, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    for index in range(5):
+        PublicationFactory(title=f"Bounded news {index}")
+        PublicationsEventFactory(title=f"Bounded meeting {index}")
+    PublicationsPlanFactory(title="Bounded plan")
+    main = main_of(client.get("/search/", {"q": "bounded"}))
+    assert "More than 7 results for “bounded”." in main
+    assert "Publications (more than 3)" in main and "Events (more than 3)" in main
+    assert "Action plans and concept papers (1)" in main
+    # The best of the candidates are shown: one more than the bound, whatever the total.
+    assert main.count('class="search-result__title"') == 4 + 4 + 1
 
 
 @pytest.mark.parametrize("count", [2, 25])

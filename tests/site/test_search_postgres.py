@@ -1,8 +1,9 @@
 """Full-text search specifics; these run when the suite runs on PostgreSQL."""
 
 import pytest
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from cica_site import search
 from tests.factories import (
@@ -22,14 +23,16 @@ pytestmark = [
 
 @pytest.mark.parametrize("source", search.SOURCES, ids=lambda source: source.key)
 def test_search_reads_the_stored_vector_through_its_gin_index(source):
-    """Matching uses the GIN index on the stored column; ranking reads the column too."""
-    model = source.queryset().model
-    query = SearchQuery("panacea", search_type="websearch", config=search.SEARCH_CONFIG)
-    queryset = model.objects.alias(search=search.stored_vector(model)).filter(search=query)
+    """The stored column search matches on has its GIN index (empty tables: forced)."""
+    table = source.model._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = queryset.order_by().explain()
-    table = model._meta.db_table
+        cursor.execute(
+            f"EXPLAIN SELECT id FROM {table} WHERE {search.VECTOR_COLUMN} @@ "
+            f"websearch_to_tsquery('{search.SEARCH_CONFIG}'::regconfig, %s)",
+            ["panacea"],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
     assert f"Bitmap Index Scan on {table}_search_vector" in plan, plan
 
 
@@ -40,9 +43,10 @@ def test_the_stored_vector_holds_the_weights_search_declares(source):
     PublicationsPlanFactory(title="Water plan", summary="On water.", body="Water, water.")
     PublicationsEventFactory(title="Water meeting", summary="On water.", body="Water, water.")
     ParticipantFactory(name="Waterland", official_name="Water", summary="Water, water.")
-    model = source.queryset().model
-    rows = model.objects.annotate(
-        stored=search.stored_vector(model), expected=source.vector()
+    table = source.model._meta.db_table
+    rows = source.model.objects.annotate(
+        stored=RawSQL(f'"{table}"."{search.VECTOR_COLUMN}"', [], output_field=SearchVectorField()),
+        expected=source.vector(),
     ).values_list("stored", "expected")
     assert rows and all(stored == expected for stored, expected in rows)
 
@@ -76,27 +80,3 @@ def test_stop_words_only_find_nothing_calmly(client):
     response = client.get("/search/", {"q": "the and of"})
     assert response.status_code == 200
     assert "Nothing found" in response.content.decode()
-
-
-@pytest.mark.parametrize("query", ["water", "water -plan", '"water summit"', "summits or plans"])
-def test_rows_read_in_sql_are_the_orm_querys(query, django_assert_num_queries):
-    for index in range(14):
-        PublicationFactory(title=f"Water summit {index}", body="Water. " * index)
-        PublicationsPlanFactory(title=f"Water plan {index}", summary="Summits and water. " * index)
-        PublicationsEventFactory(title=f"Summit on water {index}", body="Plans. " * index)
-        ParticipantFactory(name=f"Waterland {index}", summary="A water summit state.")
-    PublicationFactory(title="Draft water", publication_status="draft")
-    found = 0
-    for source in search.SOURCES:
-        with django_assert_num_queries(1):
-            rows = search._full_text_rows(source, query)
-            described = [source.describe(row) for row in rows]
-        expected = list(search.full_text_queryset(source, query))
-        assert [(row.pk, row.rank, row.headline) for row in rows] == [
-            (row.pk, row.rank, row.headline) for row in expected
-        ], source.key
-        assert described == [source.describe(row) for row in expected]
-        assert len(rows) <= search.RESULTS_PER_GROUP + 1
-        assert all(row.title != "Draft water" for row in rows if hasattr(row, "title"))
-        found += len(rows)
-    assert found > search.RESULTS_PER_GROUP

@@ -1,0 +1,13 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Participant
+
+
+class ParticipantSitemap(Sitemap):
+    changefreq = "monthly"
+    # Addresses per sitemap page; the site's index lists every page (cica_site/sitemaps.py).
+    limit = 500
+
+    def items(self):
+        # In key order, so that each page keeps its items; only what an entry shows.
+        return Participant.objects.published().only("slug").order_by("pk")
