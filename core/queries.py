@@ -66,58 +66,6 @@ def keys_first(queryset, start, stop):
     return rows
 
 
-# model_columns, model_values and read_models read models by plain SQL for the last
-# twins of ORM queries (plans/roles.py, events/member_sections.py,
-# members/profile_rows.py); they go with those modules.
-def model_columns(model, names):
-    """The attnames among ``names`` in the model's field order, the order in which
-    Model.from_db takes the values of some of the columns."""
-    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
-
-
-def model_values(connection, model, columns):
-    """A function that turns the values of ``columns`` (attnames of ``model``) read by
-    plain SQL into what the ORM would give: the backend's and the fields' converters
-    applied, as SQLCompiler.apply_converters does (SQLite's dates and times, for one,
-    come back as text)."""
-    converters = []
-    for index, name in enumerate(columns):
-        column = model._meta.get_field(name).get_col(model._meta.db_table)
-        functions = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        if functions:
-            converters.append((index, functions, column))
-
-    def convert(values):
-        values = list(values)
-        for index, functions, column in converters:
-            for function in functions:
-                values[index] = function(values[index], column, connection)
-        return values
-
-    return convert
-
-
-def read_models(model, names, sql_from, params):
-    """Instances of ``model`` read by plain SQL: ``SELECT`` the columns ``names``
-    (attnames) of its table, then ``sql_from`` ("FROM ... WHERE ... ORDER BY ...").
-
-    For small, hot queries whose ORM form costs more to build than to run. The values
-    pass through the ORM's converters and the instances are made as the ORM makes them
-    (Model.from_db), the other columns deferred.
-    """
-    table = model._meta.db_table
-    columns = tuple(
-        field.attname for field in model._meta.concrete_fields if field.attname in names
-    )
-    connection = connections[model.objects.db]
-    convert = model_values(connection, model, columns)
-    selected = ", ".join(f"{connection.ops.quote_name(table)}.{column}" for column in columns)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {selected} {sql_from}", params)
-        rows = cursor.fetchall()
-    return [model.from_db(connection.alias, columns, convert(row)) for row in rows]
-
-
 @contextlib.contextmanager
 def planned_for_their_values(connection):
     """Queries run inside are never prepared statements (settings: prepared statements
