@@ -1,30 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-
-from core import published_rows
+from core.sitemaps import CountedSitemap
 
 from .models import Publication
 
 
-class PublicationSitemap(Sitemap):
+class PublicationSitemap(CountedSitemap):
+    model = Publication
     changefreq = "monthly"
-    # Addresses per sitemap page; the site's index lists every page (cica_site/sitemaps.py).
-    limit = 500
-
-    def items(self):
-        # In key order, so that each page keeps its items; only what an entry shows.
-        return Publication.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, publication):
-        return publication.updated_at
-
-    def get_latest_lastmod(self):
-        # Django's default reads every item to find the latest.
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
-
-    @property
-    def paginator(self):
-        # The number of pages from the database's counter, not a COUNT over every row.
-        paginator = super().paginator
-        paginator.count = published_rows.published_total(Publication)
-        return paginator
