@@ -182,15 +182,22 @@ def _remember_listed_values(sender, instance, raw=False, **kwargs):
     instance._listed_before = stored.first()
 
 
-def _content_changed(sender, using, instance=None, action="post_", created=False, **kwargs):
+def _content_changed(sender, using, signal, instance=None, action="post_", created=False, **kwargs):
     app_label = sender._meta.app_label
     if app_label not in CONTENT_APPS or not action.startswith("post_"):
         return
     if issubclass(sender, HistoricalChanges):
         return  # the edit it records bumps what it must; the history shows in the admin only
     labels = (app_label, f"{app_label}{LISTED}")
-    before = getattr(instance, "_listed_before", None)
-    if not created and before is not None and before == _listed_values(instance):
+    # Only an edit of the instance itself can leave the listed fields as they were: a
+    # delete, or a change of its links (m2m_changed, sent for the link table), cannot.
+    before = instance.__dict__.pop("_listed_before", None) if instance is not None else None
+    if (
+        signal is post_save
+        and not created
+        and before is not None
+        and before == _listed_values(instance)
+    ):
         labels = (app_label,)  # nothing other apps' pages show has changed
     bump_content_version(*labels)
     # Again once the transaction commits: a page rendered meanwhile by another request,

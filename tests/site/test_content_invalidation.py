@@ -272,3 +272,32 @@ def test_member_page_after_an_event_save_draws_only_the_events_section_again(cli
     assert [q for q in first.captured_queries if "plans_coordination" in q["sql"]]
     assert reads_of_roles == []
     assert len(again.captured_queries) < len(first.captured_queries)
+
+
+def test_a_state_deleted_after_an_unchanged_save_leaves_no_page_naming_it(client, site):
+    _state, _plan, event, _publication = site
+    host = member_state(name="Departing State")
+    event.hosts.add(host)
+    host.summary = "Edited first."
+    host.save()  # nothing other pages show changed
+    fill(client, [event.get_absolute_url()])
+
+    host.delete()
+
+    response = client.get(event.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Departing State" not in response.content.decode()
+
+
+def test_hosts_changed_after_an_unchanged_save_of_the_state_empty_pages_listing_events(
+    client, site
+):
+    state, plan, event, _publication = site
+    state.refresh_from_db()
+    state.summary = "Edited first."
+    state.save()
+    fill(client, [state.get_absolute_url()])
+
+    state.hosted_events.remove(event)  # from the state's side: the instance saved above
+
+    assert client.get(state.get_absolute_url())["X-Page-Cache"] == "miss"
