@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -24,3 +26,25 @@ class Progress:
         if not self.has_measures:
             return None
         return (200 * self.done + self.counted) // (2 * self.counted)
+
+    # The texts of a progress bar, translated here rather than by {% blocktranslate %}
+    # in the plan list's rows: two of those a row were a fifth of the rows' rendering
+    # (0.8 of 4.4 ms a page, issue 19).
+
+    @property
+    def percent_text(self):
+        """ "40% of measures done"; None when no measure counts."""
+        if not self.has_measures:
+            return None
+        return gettext("%(percent)s%% of measures done") % {"percent": self.percent}
+
+    @property
+    def counts_text(self):
+        """ "40% (2 of 5)"; None when no measure counts."""
+        if not self.has_measures:
+            return None
+        return gettext("%(percent)s%% (%(done)s of %(counted)s)") % {
+            "percent": self.percent,
+            "done": self.done,
+            "counted": self.counted,
+        }

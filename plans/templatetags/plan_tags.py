@@ -13,12 +13,6 @@ def plan_status_badge(plan):
     return {"plan": plan}
 
 
-@register.inclusion_tag("plans/_progress_cell.html")
-def plan_progress_cell(progress):
-    """A plan's progress in a table cell (plans.progress.Progress)."""
-    return {"progress": progress}
-
-
 @register.inclusion_tag("plans/_participant_section.html", takes_context=True)
 def plans_coordinated(context, participant):
     """The dimensions, priority areas and plans a member state coordinates and

@@ -244,13 +244,14 @@ def test_pagination_and_bad_page(client):
 def test_list_query_count_is_constant(client, django_assert_max_num_queries, count):
     dimension = make_plans(count)
     state = Plan.objects.first().coordinations.get().state
-    # group counts + group order (core.pagination, in place of one COUNT) + page
-    # + measure counts of the page + the roles of the page + 3 filter choice lists (+1 per
-    # lookup filter used, +1 for the dimensions and priority areas whose name matches).
-    with django_assert_max_num_queries(8):
+    # group counts and order (the tally, in place of a COUNT) + the page's plans with their
+    # measure counts + the roles of their three levels (one query) + 3 filter choice lists
+    # (+1 per lookup filter used, +1 for the dimensions and priority areas whose name
+    # matches, +1 for the groups of a list the tally does not count).
+    with django_assert_max_num_queries(6):
         assert client.get(LIST_URL).status_code == 200
     filtered = {"coordinator": state.slug, "dimension": dimension.slug, "year": 2021, "q": "plan"}
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(9):
         response = client.get(LIST_URL, filtered)
     assert response.status_code == 200
     assert len(response.context["plans"]) == min(count, 20)
@@ -497,3 +498,30 @@ def test_csv_rows_hold_every_column(client, catalogue):
     assert rows["Tourism action plan"][8] == "Tajikistan (Coordinator)"
     assert rows["Human dimension paper"][3:6] == ["", "", ""]
     assert rows["Human dimension paper"][8] == "Uzbekistan (Co-coordinator)"
+
+
+def test_roles_of_the_three_levels_are_read_in_one_query(django_assert_num_queries):
+    area = PriorityAreaFactory()
+    other_area = PriorityAreaFactory(dimension=area.dimension)
+    own = PlanFactory(dimension=area.dimension, priority_area=area)
+    of_area = PlanFactory(dimension=area.dimension, priority_area=other_area)
+    CoordinationFactory(plan=own, state=ParticipantFactory(name="Qatar"))
+    CoordinationFactory(plan=None, priority_area=area, state=ParticipantFactory(name="Egypt"))
+    CoordinationFactory(plan=None, priority_area=other_area, state=ParticipantFactory(name="Iraq"))
+    CoordinationFactory(
+        plan=None, dimension=area.dimension, state=ParticipantFactory(name="India"), role=CO
+    )
+    CoordinationFactory(plan=PlanFactory(), state=ParticipantFactory(name="Oman"))
+    with django_assert_num_queries(2):
+        plans = {
+            plan.pk: plan
+            for plan in Plan.objects.filter(pk__in=[own.pk, of_area.pk]).for_list().with_roles()
+        }
+    names = lambda roles: [role.state.name for role in roles]  # noqa: E731
+    assert names(plans[own.pk].published_roles) == ["Qatar"]
+    assert names(plans[own.pk].priority_area.published_roles) == ["Egypt"]
+    assert names(plans[of_area.pk].published_roles) == []
+    assert names(plans[of_area.pk].priority_area.published_roles) == ["Iraq"]
+    for plan in plans.values():
+        assert names(plan.dimension.published_roles) == ["India"]
+    assert names(plans[of_area.pk].effective_coordinations()) == ["Iraq"]
