@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -24,6 +25,10 @@ if settings.BENCH_MODE:
     from . import bench_views
 
     urlpatterns.append(path("bench/bare/", bench_views.bare, name="bench-bare"))
+
+# Uploaded files in development mode only (static() adds nothing when DEBUG is off):
+# in production the front server serves MEDIA_ROOT (docs/operations.md).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "cica_site.views.page_not_found"
 handler500 = "cica_site.views.server_error"
