@@ -45,4 +45,3 @@ def test_development_mode_serves_uploaded_files(client, urls_built_with, uploade
 def test_production_leaves_media_to_the_front_server(client, urls_built_with, uploaded_document):
     urls_built_with(debug=False)
     assert client.get(uploaded_document).status_code == 404
-
