@@ -6,6 +6,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.staff.admin import ViewOnSiteMixin
 from core.staff.csv_export import CsvExportAdminMixin
 from core.staff.locking import LockedModelForm, OptimisticLockAdminMixin
 
@@ -27,11 +28,11 @@ admin.site.unregister(FlatPage)
 
 @admin.register(FlatPage)
 class AboutPageAdmin(
-    OptimisticLockAdminMixin, CsvExportAdminMixin, SimpleHistoryAdmin, FlatPageAdmin
+    ViewOnSiteMixin,
+    OptimisticLockAdminMixin,
+    CsvExportAdminMixin,
+    SimpleHistoryAdmin,
+    FlatPageAdmin,
 ):
     form = AboutPageForm
     list_display = ["url", "title", "registration_required"]
-
-    def view_on_site(self, obj):
-        # The page on this host: the default goes through the Site row's domain.
-        return obj.get_absolute_url()

@@ -52,6 +52,11 @@ if DEBUG and not SECRET_KEY:
         _dev_key_file.write_text(secrets.token_urlsafe(50))
     SECRET_KEY = _dev_key_file.read_text().strip()
 
+# The public site's address, scheme and host with no path (https://www.s-cica.org): the
+# admin's "View on site" links lead there. Unset (development), they stay on the host
+# the admin was opened on. The Sites framework's row is never used for addresses.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
 INSTALLED_APPS = [

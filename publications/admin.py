@@ -44,15 +44,11 @@ class PublicationAdmin(ContentAdmin):
         (_("Publication"), {"fields": ["publication_status", "publish_at", "public_page"]}),
     ]
 
-    def view_on_site(self, obj):
-        # The page on this host: the default goes through the Site row's domain.
-        return obj.get_absolute_url()
-
     @admin.display(description=_("public page"))
     def public_page(self, obj):
         if obj is None or not obj.pk:
             return _("Available after saving.")
         label = _("View on site") if obj.is_published else _("Preview (not published)")
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', self.view_on_site(obj), label
         )

@@ -2,16 +2,41 @@
 
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.site_url import on_site
+
 from .csv_export import CsvExportAdminMixin
 from .locking import OptimisticLockAdminMixin
 from .publishing_admin import PublishingAdminMixin
 
 
+class ViewOnSiteMixin:
+    """ "View on site" on the site's configured host, never the Sites framework's row.
+
+    An item the public cannot see yet (a draft, a withdrawn or scheduled item) opens
+    on the host the admin is on: its public URL is its preview there, shown only to
+    staff, and only that host has the staff member's session.
+    """
+
+    def view_on_site(self, obj):
+        url_of = getattr(obj, "get_absolute_url", None)
+        if url_of is None:
+            return None
+        if getattr(obj, "is_published", True):
+            return on_site(url_of())
+        return url_of()
+
+
 class ContentAdmin(
-    OptimisticLockAdminMixin, PublishingAdminMixin, CsvExportAdminMixin, SimpleHistoryAdmin
+    ViewOnSiteMixin,
+    OptimisticLockAdminMixin,
+    PublishingAdminMixin,
+    CsvExportAdminMixin,
+    SimpleHistoryAdmin,
 ):
     actions = ["publish_selected", "unpublish_selected"]
 
 
-class ChildContentAdmin(OptimisticLockAdminMixin, CsvExportAdminMixin, SimpleHistoryAdmin):
+class ChildContentAdmin(
+    ViewOnSiteMixin, OptimisticLockAdminMixin, CsvExportAdminMixin, SimpleHistoryAdmin
+):
     """For edited models that have no publication state of their own."""
