@@ -5,6 +5,9 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
+from core.page_cache import patch_public_cache_control
+from core.preview import never_store
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,6 +20,29 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class CacheHeadersMiddleware:
+    """Every page says how long it may be kept, whether or not the page cache stored it.
+
+    Anonymous pages: browsers ask again each time and a shared proxy keeps them seconds,
+    so a publish is seen on the next request (core.page_cache.patch_public_cache_control).
+    A request with a session (staff, who may see drafts) or a response setting a cookie
+    is never stored anywhere. A view that set its own Cache-Control keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies:
+            never_store(response)
+        else:
+            patch_public_cache_control(response)
         return response
 
 

@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "cica_site.middleware.DatabaseUnavailableMiddleware",
     # ETag and 304 answers for every page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Cache-Control on every response: seconds in shared caches, never for staff.
+    "cica_site.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",

@@ -237,7 +237,7 @@ def test_published_page_for_staff_is_not_a_preview(staff_client):
     publication = PublicationFactory()
     response = staff_client.get(publication.get_absolute_url())
     assert "Preview: not published" not in response.text
-    assert "no-store" not in response.get("Cache-Control", "")
+    assert '<meta name="robots" content="noindex">' not in response.text
 
 
 def test_scheduled_publication_goes_live_without_anyone_acting(client):
