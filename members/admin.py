@@ -32,6 +32,7 @@ class ParticipantAdmin(ContentAdmin):
     list_filter = [
         "kind",
         "current_status",
+        "founding_member",
         year_filter("accession_date", _("accession year"), "accession_year"),
         "publication_status",
     ]
@@ -40,7 +41,10 @@ class ParticipantAdmin(ContentAdmin):
     readonly_fields = ["current_status", "accession"]
     inlines = [StatusChangeInline, ChairmanshipInline]
     fieldsets = [
-        (None, {"fields": ["kind", "name", "slug", "official_name", "iso_code"]}),
+        (
+            None,
+            {"fields": ["kind", "name", "slug", "official_name", "iso_code", "founding_member"]},
+        ),
         (_("Profile"), {"fields": ["summary", "website"]}),
         (_("Derived from the status history"), {"fields": ["current_status", "accession"]}),
         (_("Publication"), {"fields": ["publication_status", "publish_at"]}),

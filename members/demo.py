@@ -25,6 +25,7 @@ def load():
                 "kind": entry["kind"],
                 "iso_code": entry["iso_code"],
                 "official_name": entry["official_name"],
+                "founding_member": entry.get("founding_member", False),
                 "publication_status": PublicationStatus.PUBLISHED,
             },
         )

@@ -68,6 +68,16 @@ class Participant(Publishable):
     )
     summary = models.TextField(_("summary"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The day each first member joined (between the 1999 Declaration and the 2002 summit)
+    # is not known: they are shown as founding members rather than by an invented date.
+    founding_member = models.BooleanField(
+        _("founding member"),
+        default=False,
+        help_text=_(
+            "One of CICA's first member states, shown as a founding member instead of its "
+            "accession date."
+        ),
+    )
     # Derived from the status history (see sync_from_history); stored so that
     # lists can filter and sort on them without reading every history row.
     current_status = models.CharField(
@@ -108,6 +118,8 @@ class Participant(Publishable):
 
     @property
     def accession_display(self):
+        if self.founding_member and self.current_status == ParticipationStatus.MEMBER:
+            return _("Founding member")
         return format_partial_date(self.accession_date, self.accession_precision)
 
     @property
@@ -242,18 +254,20 @@ class Chairmanship(models.Model):
         return f"{self.start_year}\N{EN DASH}"
 
 
-def membership_growth(states, first_year=1999, last_year=None):
+def membership_growth(states, first_year=None, last_year=None):
     """[(year, number of member states or None)] from accession dates, for the chart.
 
     A year is unknown (None) while some state is recorded only as a member "by" a
-    later year: we cannot tell whether it had joined yet.
+    later year: we cannot tell whether it had joined yet. Without ``first_year`` the
+    chart starts at the first year whose count is known (the founding members' "by
+    2002"), so that it draws no years of question marks.
     """
     last_year = last_year or datetime.date.today().year
     accessions = [(s.accession_year, s.accession_precision) for s in states if s.accession_year]
-    known_from = max(
-        (year for year, precision in accessions if precision == DatePrecision.BY_YEAR),
-        default=first_year,
-    )
+    by_years = [year for year, precision in accessions if precision == DatePrecision.BY_YEAR]
+    if first_year is None:
+        first_year = max(by_years, default=min((y for y, _ in accessions), default=last_year))
+    known_from = max(by_years, default=first_year)
     return [
         (year, sum(1 for y, _ in accessions if y <= year) if year >= known_from else None)
         for year in range(first_year, last_year + 1)

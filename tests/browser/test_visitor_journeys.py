@@ -110,7 +110,7 @@ def test_a_member_state_page(demo, page):
     expect(page.locator(".eyebrow")).to_contain_text("Member state")
     facts = page.locator("dl.facts")
     expect(facts).to_contain_text("KZ")
-    expect(facts).to_contain_text("by 2002")
+    expect(facts).to_contain_text("Founding member")
     expect(page.get_by_role("heading", name="Status history")).to_be_visible()
     expect(page.get_by_role("heading", name="Chairmanship of CICA")).to_be_visible()
     expect(page.get_by_role("heading", name="Events hosted")).to_be_visible()

@@ -184,7 +184,8 @@ def test_the_member_list_draws_four_pictures_with_ids_of_their_own(client):
     ids = [element.get("id") for svg in drawings for element in svg.iter() if element.get("id")]
     assert len(ids) == len(set(ids)) == 8
     for growth in drawings[:2]:
-        assert [text_of(bar) for bar in by_class(growth, "chart__bar")][2:6] == [
+        # The chart starts at the first accession, not at a fixed year.
+        assert [text_of(bar) for bar in by_class(growth, "chart__bar")][:4] == [
             "2001: 1",
             "2002: 1",
             "2003: 1",

@@ -109,3 +109,30 @@ def test_growth_is_unknown_before_a_by_year_accession():
     growth = dict(membership_growth(states, 1999, 2006))
     assert growth[1999] is None and growth[2001] is None
     assert growth[2002] == 1 and growth[2006] == 2
+
+
+def test_growth_starts_at_the_first_year_it_knows():
+    founder = ParticipantFactory()
+    StatusChangeFactory(
+        participant=founder, date=datetime.date(2002, 1, 1), precision=DatePrecision.BY_YEAR
+    )
+    later = ParticipantFactory()
+    StatusChangeFactory(participant=later, date=datetime.date(2004, 10, 22))
+    states = [Participant.objects.get(pk=founder.pk), Participant.objects.get(pk=later.pk)]
+    assert membership_growth(states, last_year=2005) == [
+        (2002, 1),
+        (2003, 1),
+        (2004, 2),
+        (2005, 2),
+    ]
+    assert membership_growth([], last_year=2005) == [(2005, 0)]
+
+
+def test_a_founding_member_is_shown_as_such_not_by_a_date():
+    state = ParticipantFactory(founding_member=True)
+    StatusChangeFactory(
+        participant=state, date=datetime.date(2002, 1, 1), precision=DatePrecision.BY_YEAR
+    )
+    state.refresh_from_db()
+    assert state.accession_display == "Founding member"
+    assert state.accession_year == 2002
