@@ -4,8 +4,9 @@
         .venv/bin/python bench/profile_page.py                      # every bench page
     DATABASE_URL=... .venv/bin/python bench/profile_page.py --profile "plan list"
 
-Each page is requested in-process with Django's test client, page cache off (the test
-settings), on an already seeded database. For every page it prints the median time of
+Each page is requested in-process with Django's test client, page cache off and
+fragment cache on as in run_bench.py's cache-off mode (--no-fragments: off too), on an
+already seeded database. For every page it prints the median time of
 a request over several batches, split into the SQL it ran, the template rendering
 (including SQL run lazily from templates) and the rest. With --profile, a pyinstrument
 profile of those pages is printed and saved as HTML in bench/results/.
@@ -25,6 +26,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.template.response import SimpleTemplateResponse  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -105,7 +107,9 @@ def main():
     parser.add_argument("--profile", help="comma-separated page names to profile")
     parser.add_argument("--requests", type=int, default=10)
     parser.add_argument("--batches", type=int, default=3)
+    parser.add_argument("--no-fragments", action="store_true", help="fragment cache off")
     args = parser.parse_args()
+    settings.FRAGMENT_CACHE_ENABLED = not args.no_fragments
     paths = public_paths()
     names = args.only.split(",") if args.only else BENCH_PAGES
     client = Client()

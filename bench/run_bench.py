@@ -208,6 +208,8 @@ def main():
                     ["redis-cli", "-n", database, "FLUSHDB"], check=False, capture_output=True
                 )
             else:
+                # Every page drawn for every request, from the fragments still cached
+                # ({% content_cache %}, DJANGO_FRAGMENT_CACHE is on): as after a save.
                 extra = {"DJANGO_PAGE_CACHE": "0"}
             env = {**base_env, **extra}
             print(

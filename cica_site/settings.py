@@ -249,6 +249,10 @@ CONTENT_SECURITY_POLICY = {
 # Whole-page cache for anonymous visitors (see core/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# Fragments that show content ({% content_cache %}, keyed by its versions), on or off
+# apart from the page cache: with the page cache off, every page is drawn again but
+# reuses the fragments whose content has not changed.
+FRAGMENT_CACHE_ENABLED = env_bool("DJANGO_FRAGMENT_CACHE", True)
 # The content apps whose content each page shows, by URL name or else namespace: a save
 # of one of their models empties the cached pages that show it and no other. "x.listed"
 # is what other apps' pages show of x (names, titles, links; see core/page_cache.py). A

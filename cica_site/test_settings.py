@@ -17,5 +17,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The test client speaks plain HTTP; the redirect itself is covered in tests/site/test_security.py.
 SECURE_SSL_REDIRECT = False
-# Page tests measure the views themselves; tests/site/test_page_cache.py turns the cache on.
+# Page tests measure the views themselves; tests/site/test_page_cache.py and
+# test_content_cache_tag.py turn the caches on.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False

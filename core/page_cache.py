@@ -223,9 +223,18 @@ def connect_signals():
 
 
 def is_cacheable_request(request):
+    return getattr(settings, "PAGE_CACHE_ENABLED", True) and _is_anonymous_read(request)
+
+
+def is_fragment_cacheable_request(request):
+    """Fragments ({% content_cache %}) have a switch of their own: with the page cache
+    off, a page is drawn for every request, but from the fragments still cached."""
+    return getattr(settings, "FRAGMENT_CACHE_ENABLED", True) and _is_anonymous_read(request)
+
+
+def _is_anonymous_read(request):
     return (
-        getattr(settings, "PAGE_CACHE_ENABLED", True)
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(UNCACHED_PREFIXES)
     )

@@ -11,8 +11,10 @@ the fragment again and a save of anything else does not; and the language, the d
 and the host, so nothing needs adding by hand.
 
 Fragments are cached only for the visitors the page cache serves (no session: staff
-see drafts) and only with the page cache on. While Redis is unreachable the fragment
-is rendered, not cached.
+see drafts) and only with settings.FRAGMENT_CACHE_ENABLED, which is apart from the page
+cache: a page drawn anew (a page cache miss, or the page cache off) still takes what
+has not changed from here. While Redis is unreachable the fragment is rendered, not
+cached.
 """
 
 from django import template
@@ -33,7 +35,7 @@ class ContentCacheNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None or not page_cache.is_cacheable_request(request):
+        if request is None or not page_cache.is_fragment_cacheable_request(request):
             return self.nodelist.render(context)
         versions = page_cache.content_versions(self.shown)
         if versions is None:

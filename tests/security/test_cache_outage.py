@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings, monkeypatch):
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
     monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
 
 

@@ -90,6 +90,7 @@ class TestWithThePageCache:
     @pytest.fixture(autouse=True)
     def _page_cache_on(self, settings):
         settings.PAGE_CACHE_ENABLED = True
+        settings.FRAGMENT_CACHE_ENABLED = True
 
     def test_staff_previews_are_not_served_to_visitors(self, staff_client, world):
         for url in world.hidden_urls:

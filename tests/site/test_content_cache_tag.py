@@ -26,6 +26,7 @@ SECTION = (
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings, monkeypatch):
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
     monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
 
 
@@ -96,8 +97,17 @@ def test_staff_with_a_session_get_it_rendered_never_cached():
     assert board.render() == "board 3"  # what staff saw (drafts perhaps) was not stored
 
 
-def test_with_the_page_cache_off_it_is_rendered_every_time(settings):
+def test_with_the_page_cache_off_it_is_still_cached(settings):
+    # A page drawn for every request (page cache off, or missed) reuses its fragments.
     settings.PAGE_CACHE_ENABLED = False
+    board = Fragment(BOARD)
+    assert (board.render(), board.render()) == ("board 1", "board 1")
+    PlanFactory()
+    assert board.render() == "board 2"
+
+
+def test_with_the_fragment_cache_off_it_is_rendered_every_time(settings):
+    settings.FRAGMENT_CACHE_ENABLED = False
     board = Fragment(BOARD)
     assert (board.render(), board.render()) == ("board 1", "board 2")
 

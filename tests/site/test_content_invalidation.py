@@ -36,6 +36,7 @@ EVENT_MONTH = "/events/2030/6/"
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
 
 
 @pytest.fixture
