@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint check clean
+.PHONY: run test test-browser lint check clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,8 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Extract every translatable string into locale/ru/LC_MESSAGES/django.po and compile
+# django.mo, with Babel (pure Python): GNU gettext is not needed.
+messages: $(STAMP)
+	$(BIN)/python manage.py sync_translations

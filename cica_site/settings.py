@@ -190,6 +190,8 @@ LANGUAGE_CODE = "en"
 # text as Russian (<html lang="ru">) for visitors whose browsers prefer Russian.
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The named date and number formats of each language (cica_site/formats/<language>/).
+FORMAT_MODULE_PATH = ["cica_site.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

@@ -10,6 +10,7 @@ import datetime
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 
 class DatePrecision(models.TextChoices):
@@ -23,12 +24,13 @@ def format_partial_date(value, precision):
     if value is None:
         return ""
     if precision == DatePrecision.YEAR:
-        return str(value.year)
+        # Russian writes a year alone as a date "2020 г.".
+        return pgettext("a date known only to the year", "%(year)s") % {"year": value.year}
     if precision == DatePrecision.BY_YEAR:
         return _("by %(year)s") % {"year": value.year}
     if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "F Y")
-    return formats.date_format(value, "j F Y")
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def normalise_partial_date(value, precision):

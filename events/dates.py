@@ -22,7 +22,7 @@ def utc_offset_label(moment):
 
 
 def format_day(value):
-    return formats.date_format(value, "j F Y")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def format_day_range(start, end):
@@ -32,7 +32,7 @@ def format_day_range(start, end):
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}{DASH}{format_day(end)}"
     if start.year == end.year:
-        return f"{formats.date_format(start, 'j F')} {DASH} {format_day(end)}"
+        return f"{formats.date_format(start, 'MONTH_DAY_FORMAT')} {DASH} {format_day(end)}"
     return f"{format_day(start)} {DASH} {format_day(end)}"
 
 

@@ -54,7 +54,7 @@ def test_seed_interview_renders_every_paragraph_verbatim(client):
         "Third CICA Summit in Turkey.",
     ):
         assert sentence in text
-    assert "Posted on: March 03, 2020" in text
+    assert "Posted on: 3 March 2020" in text
 
 
 def test_seed_interview_questions_and_answers_are_all_set_apart(client):

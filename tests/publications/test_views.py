@@ -150,7 +150,7 @@ def test_detail_page_frame(client):
         html.escape(publication.title, quote=False),
     ]
     assert '<a href="/about/">About Us</a>' in breadcrumbs
-    assert "Posted on:" in text and "March 03, 2020" in text
+    assert "Posted on:" in text and "3 March 2020" in text
     assert 'class="publication__back no-print" href="/publications/">Back</a>' in text
     assert "data-print" in text and ">Print</button>" in text
     assert "js/print.js" in text
