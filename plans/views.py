@@ -147,7 +147,15 @@ class StatusBoardView(TemplateView):
         published = Plan.objects.published()
         dimensions = list(Dimension.objects.published())
         counts = tally.published_counts("dimension", "status")
-        statuses = list(PlanStatus)
+        # A plan still being drafted is not made public, so the Draft column would
+        # always read 0: it is shown only if a published plan is in it after all, so
+        # that the columns still add up to the total.
+        statuses = [
+            status
+            for status in PlanStatus
+            if status != PlanStatus.DRAFT
+            or any(key[1] == PlanStatus.DRAFT for key in counts)
+        ]
         rows = [
             {
                 "dimension": dimension,

@@ -232,3 +232,28 @@ def test_an_empty_board_says_so(client):
     html = client.get(BOARD_URL).content.decode()
     assert "No status has changed in this period." in html and "None." in html
     assert '<td class="status-matrix__total"><a href="/plans/">0</a></td>' in html
+
+
+def board_column_headers(html):
+    thead = html.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    return re.findall(r'<th scope="col">([^<]*)</th>', thead)
+
+
+def test_board_has_no_draft_column_when_no_public_plan_is_a_draft(client):
+    # A plan being drafted is an unpublished item: the public never sees it.
+    dimension = DimensionFactory()
+    plan_with_status(PlanStatus.APPROVED_BY_SOC, dimension=dimension, priority_area=None)
+    PlanFactory(dimension=dimension, priority_area=None, publication_status=PublicationStatus.DRAFT)
+    html = client.get(BOARD_URL).content.decode()
+    headers = board_column_headers(html)
+    assert "Draft" not in headers
+    assert "Approved by SOC" in headers and "Total" in headers
+    assert "status=draft" not in html
+
+
+def test_a_published_plan_still_in_draft_keeps_the_columns_adding_up(client):
+    dimension = DimensionFactory()
+    PlanFactory(dimension=dimension, priority_area=None)  # published, workflow status draft
+    response = client.get(BOARD_URL)
+    assert "Draft" in board_column_headers(response.content.decode())
+    assert response.context["total"] == 1
