@@ -1,12 +1,14 @@
 from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.flatpages.admin import FlatPageAdmin
 from django.contrib.flatpages.forms import FlatpageForm
 from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.staff.admin import ViewOnSiteMixin
+from core.staff.admin import SuperuserOnlyAdminMixin, ViewOnSiteMixin
 from core.staff.csv_export import CsvExportAdminMixin
 from core.staff.locking import LockedModelForm, OptimisticLockAdminMixin
 
@@ -36,3 +38,38 @@ class AboutPageAdmin(
 ):
     form = AboutPageForm
     list_display = ["url", "title", "registration_required"]
+
+    # Staff know these as the About pages, not by Django's name ("flat pages").
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"title": _("About pages"), **(extra_context or {})}
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id is None:
+            title = _("Add About page")
+        elif self.has_change_permission(request):
+            title = _("Change About page")
+        else:
+            title = _("View About page")
+        return super().changeform_view(
+            request, object_id, form_url, {"title": title, **(extra_context or {})}
+        )
+
+
+def show_to_superusers_only(model):
+    """Re-register an installed app's admin so that only superusers see it."""
+    model_admin = admin.site.get_model_admin(model)
+    admin_class = type(
+        f"SuperuserOnly{type(model_admin).__name__}",
+        (SuperuserOnlyAdminMixin, type(model_admin)),
+        {},
+    )
+    admin.site.unregister(model)
+    admin.site.register(model, admin_class)
+
+
+# The site's machinery: the Sites row and the login-attempt records of django-axes.
+for machinery in [Site, *apps.get_app_config("axes").get_models()]:
+    if admin.site.is_registered(machinery):
+        show_to_superusers_only(machinery)

@@ -60,7 +60,8 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin as the Secretariat's (cica_site/admin_site.py).
+    "cica_site.apps.SecretariatAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,7 +74,7 @@ INSTALLED_APPS = [
     # About pages staff edit (flatpages needs sites), the sitemap, and full-text search
     # on PostgreSQL (harmless on SQLite: it only registers lookups for PostgreSQL).
     "django.contrib.sites",
-    "django.contrib.flatpages",
+    "cica_site.apps.AboutPagesConfig",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",

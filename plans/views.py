@@ -153,8 +153,7 @@ class StatusBoardView(TemplateView):
         statuses = [
             status
             for status in PlanStatus
-            if status != PlanStatus.DRAFT
-            or any(key[1] == PlanStatus.DRAFT for key in counts)
+            if status != PlanStatus.DRAFT or any(key[1] == PlanStatus.DRAFT for key in counts)
         ]
         rows = [
             {

@@ -26,6 +26,26 @@ class ViewOnSiteMixin:
         return url_of()
 
 
+class SuperuserOnlyAdminMixin:
+    """Machinery (sites, login records) shown to superusers only, whatever permissions
+    a staff account was given: it is not content, and staff need not see it."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+
 class ContentAdmin(
     ViewOnSiteMixin,
     OptimisticLockAdminMixin,

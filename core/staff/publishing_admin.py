@@ -1,5 +1,6 @@
 """Publish and unpublish: only for staff with the model's publish permission."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,16 @@ def publish_permission(model):
 
 class PublishingAdminMixin:
     publishing_fields = ("publication_status",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "publish_at" and field is not None:
+            # The browser may be elsewhere: say which clock the moment is read on.
+            field.help_text = _(
+                "The item appears publicly from this moment, if its status is Published. "
+                "Date and time in the site's time zone (%(zone)s)."
+            ) % {"zone": settings.TIME_ZONE}
+        return field
 
     def has_publish_permission(self, request):
         return request.user.has_perm(publish_permission(self.model))
