@@ -109,10 +109,17 @@ class PlanListView(ListView):
         context = super().get_context_data(**kwargs)
         context.update(
             show_progress=any(plan.list_progress.has_measures for plan in context["plans"]),
+            # The rows' fragment: the plans of the page, in their order.
+            row_keys=[plan.pk for plan in context["plans"]],
             filter_form=self.filterset.form,
             sort=self.sort,
             sort_labels=SORT_LABELS,
             filtered=any(v for k, v in self.request.GET.items() if k not in ("page", "sort")),
+            # What the filter form shows besides its options: the values asked for (so
+            # its errors) and the sort, not the page. The form's fragment varies on it.
+            filter_state=sorted(
+                (key, self.request.GET.getlist(key)) for key in self.request.GET if key != "page"
+            ),
         )
         return context
 
