@@ -12,6 +12,8 @@ from core.staff.admin import SuperuserOnlyAdminMixin, ViewOnSiteMixin
 from core.staff.csv_export import CsvExportAdminMixin
 from core.staff.locking import LockedModelForm, OptimisticLockAdminMixin
 
+from .models import Secretariat, SecretariatHead
+
 
 class AboutPageForm(LockedModelForm, FlatpageForm):
     content = forms.CharField(
@@ -73,3 +75,28 @@ def show_to_superusers_only(model):
 for machinery in [Site, *apps.get_app_config("axes").get_models()]:
     if admin.site.is_registered(machinery):
         show_to_superusers_only(machinery)
+
+
+class SecretariatHeadInline(admin.TabularInline):
+    model = SecretariatHead
+    extra = 1
+    fields = ["order", "name", "title", "started", "started_precision", "ended", "ended_precision"]
+
+
+@admin.register(Secretariat)
+class SecretariatAdmin(admin.ModelAdmin):
+    """The contact section of the Secretariat's About page: one row, never deleted."""
+
+    list_display = ["__str__", "address_line", "email", "phone", "office_hours"]
+    fields = ["address", "email", "phone", "office_hours"]
+    inlines = [SecretariatHeadInline]
+
+    @admin.display(description=_("address"))
+    def address_line(self, obj):
+        return obj.address.splitlines()[0] if obj.address else ""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Secretariat.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -280,9 +280,9 @@ PAGE_CACHE_SHOWS = {
     "publications": ["publications"],
     # Related states, plans and events.
     "publications:detail": ["publications", "members.listed", "plans.listed", "events.listed"],
-    # Flatpages, each on its sites.
-    "about": ["flatpages", "sites"],
-    "about-page": ["flatpages", "sites"],
+    # Flatpages, each on its sites; the Secretariat contact (cica_site) on its page.
+    "about": ["flatpages", "sites", "cica_site"],
+    "about-page": ["flatpages", "sites", "cica_site"],
     "robots": [],
     "security-txt": [],
 }

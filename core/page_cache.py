@@ -40,7 +40,15 @@ from .publishing import Publishable
 
 logger = logging.getLogger(__name__)
 
-CONTENT_APPS = ("members", "plans", "events", "publications", "flatpages", "sites")
+CONTENT_APPS = (
+    "members",
+    "plans",
+    "events",
+    "publications",
+    "flatpages",
+    "sites",
+    "cica_site",  # the Secretariat contact on its About page
+)
 UNCACHED_PREFIXES = ("/admin/", "/static/", "/media/")
 NO_SCHEDULED_CHANGE = float("inf")
 # What a shared proxy may serve without asking again: a publish reaches visitors through

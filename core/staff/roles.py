@@ -26,9 +26,13 @@ CONTENT_MODELS = [
     ("events", "eventdocument"),
     ("publications", "publication"),
 ]
-# About pages have no draft state: whatever is saved is public at once, so only
-# publishers may add or change them; editors may look.
-PUBLISHER_ONLY_MODELS = [("flatpages", "flatpage")]
+# About pages and the Secretariat contact have no draft state: whatever is saved is
+# public at once, so only publishers may add or change them; editors may look.
+PUBLISHER_ONLY_MODELS = [
+    ("flatpages", "flatpage"),
+    ("cica_site", "secretariat"),
+    ("cica_site", "secretariathead"),
+]
 # Records only the workflow writes: staff may look, never edit.
 VIEW_ONLY_MODELS = [("plans", "statuschange")]
 PUBLISHER_EXTRA = [

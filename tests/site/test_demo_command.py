@@ -13,7 +13,7 @@ def test_load_demo_loads_publications_and_about_pages_last_and_idempotently(clie
     output = StringIO()
     call_command("load_demo", stdout=output)
     lines = output.getvalue().splitlines()
-    assert lines[-2].startswith("cica_site: 3 about pages")
+    assert lines[-2].startswith("cica_site: 3 about pages, 7 heads of the Secretariat")
     assert any(line.startswith("publications: 1 publications") for line in lines)
     counts = (Publication.objects.count(), FlatPage.objects.count())
     call_command("load_demo", stdout=StringIO())
