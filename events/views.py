@@ -2,7 +2,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Prefetch, Value
+from django.db.models import Exists, Prefetch
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
@@ -23,6 +23,9 @@ from plans.models import Plan, StatusChange
 from . import ics, month
 from .filters import CalendarFeedForm, EventFilter
 from .models import Event, EventKind
+
+# The kinds of the summits-and-ministerials calendar the events page links to.
+MEETING_CALENDAR_KINDS = (EventKind.SUMMIT, EventKind.MINISTERIAL)
 
 LIST_PAGE_SIZE = 25
 
@@ -61,6 +64,7 @@ class FilteredEventListView(ListView):
         context["filter"] = self.filterset
         context["is_filtered"] = self.is_filtered()
         context["this_month"] = timezone.localdate().replace(day=1)
+        context["calendars"] = calendar_examples()
         return context
 
 
@@ -156,18 +160,20 @@ def calendar_response(body, filename=None):
 
 # A calendar file of the whole archive would grow without end (and takes about 50 us an
 # event to write and send), so each file is bounded (issue 7):
-# - /events/calendar.ics: events whose last day is on or after 1 January of last year,
-#   i.e. last year, this year and everything announced ahead;
-# - /events/calendar.ics?year=2010: the events of that year, for older ones;
-# - at most CALENDAR_MAX_EVENTS in a file: for the current calendar the ones nearest to
-#   today (upcoming first), for a year the earliest. CICA holds a few dozen meetings a
-#   year, so real calendars stay far below it; 200 keeps a file of the synthetic archive
-#   (thousands of events a year) at about 10 ms without the page cache.
+# - /events/calendar.ics: the CALENDAR_UPCOMING events ahead nearest to today and the
+#   CALENDAR_RECENT most recent ones behind, however old (issue 20: CICA's archive has long
+#   gaps, and a "last year onward" window left the demo calendar empty);
+# - /events/calendar.ics?year=2010: the earliest CALENDAR_MAX_EVENTS events of that year.
+# CICA holds a few dozen meetings a year, so real calendars stay far below the bounds; they
+# keep a file of the synthetic archive (thousands of events a year) at about 10 ms without
+# the page cache.
+CALENDAR_UPCOMING = 100
+CALENDAR_RECENT = 100
 CALENDAR_MAX_EVENTS = 200
 
 
 def calendar_events(kinds=(), year=None, today=None):
-    """The events of one calendar file, in date order (see CALENDAR_MAX_EVENTS)."""
+    """The events of one calendar file, in date order (see CALENDAR_UPCOMING)."""
     today = today or timezone.localdate()
     events = Event.objects.published().calendar_ready()
     if kinds:
@@ -184,52 +190,56 @@ def calendar_events(kinds=(), year=None, today=None):
     return keys_first(chosen.for_calendar(), 0, CALENDAR_MAX_EVENTS).order_by("start_date", "pk")
 
 
-def calendar_window(events, today):
-    """The current calendar's events: last day on or after 1 January of last year."""
-    return events.filter(last_date__gte=datetime.date(today.year - 1, 1, 1))
-
-
 def nearest_keys(events, today):
-    """The keys of the CALENDAR_MAX_EVENTS ``events`` of the window (last day on or after
-    1 January of last year) nearest to ``today``, in one query: the events not over
-    (last day today or later), soonest first, then the others, most recent first.
+    """The keys of the current calendar's ``events``, in one query: the CALENDAR_UPCOMING
+    events not over (last day today or later) soonest first, and the CALENDAR_RECENT
+    events over (last day before today) that ended most recently.
 
-    Sorting the whole window that way sorted its 4,500 events at full scale (5 ms).
-    Instead each half is read from the last_date index up to the limit, the events
-    ahead soonest first and those behind most recent first (a sort on start_date's
-    equal, COALESCE(start_date, end_date), keeps PostgreSQL on that index), as the two
-    parts of one UNION ALL. Every event ahead is kept (there are at most the limit);
-    the places left go to the most recent of those behind.
+    Each half is read from the last_date index up to its bound, as the two parts of one
+    UNION ALL: the events ahead are a short range of it, sorted on start_date's equal
+    COALESCE(start_date, end_date), which keeps PostgreSQL on that index; the events
+    behind are read backwards along it from today, however far back the archive goes.
     """
-    soonest = Coalesce("start_date", "end_date")
-    ahead = events.filter(last_date__gte=today).order_by(soonest, "pk")
-    behind = calendar_window(events, today).filter(last_date__lt=today)
-    behind = behind.order_by(soonest.desc(), "pk")
+    ahead = events.filter(last_date__gte=today).order_by(Coalesce("start_date", "end_date"), "pk")
+    behind = events.filter(last_date__lt=today).order_by("-last_date", "-pk")
     sliced_parts = connections[events.db].features.supports_slicing_ordering_in_compound
     first, second = (
-        _nearest_half(half, is_behind, sliced_parts)
-        for is_behind, half in enumerate((ahead, behind))
+        _nearest_half(half, limit, sliced_parts)
+        for half, limit in ((ahead, CALENDAR_UPCOMING), (behind, CALENDAR_RECENT))
     )
-    rows = list(first.union(second, all=True))
-    ahead_keys = [key for key, _, is_behind in rows if not is_behind]
-    behind_rows = sorted(
-        (row for row in rows if row[2]), key=lambda row: (-row[1].toordinal(), row[0])
-    )
-    places_left = CALENDAR_MAX_EVENTS - len(ahead_keys)
-    return ahead_keys + [key for key, _, _ in behind_rows[:places_left]]
+    return list(first.union(second, all=True))
 
 
-def _nearest_half(half, is_behind, sliced_parts):
-    """(key, start date, is_behind) of the first CALENDAR_MAX_EVENTS of ``half``, as a
-    part of the UNION ALL in nearest_keys()."""
-    columns = ("pk", "start_date")
-    marked = {"is_behind": Value(is_behind)}
+def _nearest_half(half, limit, sliced_parts):
+    """The keys of the first ``limit`` events of ``half``, as a part of the UNION ALL in
+    nearest_keys()."""
     if sliced_parts:
-        return half.values_list(*columns).annotate(**marked)[:CALENDAR_MAX_EVENTS]
+        return half.values_list("pk", flat=True)[:limit]
     # SQLite takes no LIMIT in a part of a UNION: the part reads the half's keys through
     # a subquery instead (on PostgreSQL that costs 400 more index probes).
-    limited = half.values("pk")[:CALENDAR_MAX_EVENTS]
-    return Event.objects.filter(pk__in=limited).order_by().values_list(*columns).annotate(**marked)
+    limited = half.values("pk")[:limit]
+    return Event.objects.filter(pk__in=limited).order_by().values_list("pk", flat=True)
+
+
+def calendar_examples():
+    """What the events page may offer as calendars, chosen from the data so that no link
+    leads to an empty file: the first year with an event whose day is known (the example
+    of ``?year=``, None without such an event) and whether any summit or ministerial
+    meeting has a known day (the link to their calendar). One query."""
+    dated = Event.objects.published().calendar_ready()
+    meetings = dated.filter(kind__in=MEETING_CALENDAR_KINDS)
+    first = (
+        dated.order_by("start_date", "pk")
+        .values("start_date")
+        .annotate(has_meetings=Exists(meetings))
+        .first()
+    )
+    return {
+        "upcoming": CALENDAR_UPCOMING,
+        "recent": CALENDAR_RECENT,
+        "example_year": first and first["start_date"].year,
+        "has_meetings": bool(first and first["has_meetings"]),
+    }
 
 
 class CalendarFeedView(View):

@@ -57,13 +57,14 @@ def add_events(start, stop, states, plans, target):
 
 def pages(target, host):
     """(URL, most queries allowed)."""
-    # Lists: count, page, hosts, and the filter form's years, hosts and dimensions. The
-    # upcoming list counts its events in the page's query (KeysFirstPaginator).
+    # Lists: count, page, hosts, the filter form's years, hosts and dimensions, and the
+    # calendars offered (events.views.calendar_examples). The upcoming list counts its
+    # events in the page's query (KeysFirstPaginator).
     return [
-        (reverse("events:list"), 5),
-        (reverse("events:list") + "?kind=soc&dimension=economic", 5),
-        (reverse("events:past"), 6),
-        (reverse("events:past") + f"?host={host.slug}&year=2030", 7),
+        (reverse("events:list"), 6),
+        (reverse("events:list") + "?kind=soc&dimension=economic", 6),
+        (reverse("events:past"), 7),
+        (reverse("events:past") + f"?host={host.slug}&year=2030", 8),
         (target.get_absolute_url(), 5),
         (reverse("events:month", kwargs={"year": 2030, "month": 6}), 2),
         # The current calendar file: the keys of the events ahead and behind, the rows.

@@ -69,24 +69,27 @@ def calendar_uids(client, **params):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_the_calendar_holds_last_year_onward_and_each_year_on_request(client):
-    old = EventFactory(title="Old", start_date=datetime.date(2027, 12, 31))
+def test_the_calendar_holds_the_latest_past_events_and_each_year_on_request(client, monkeypatch):
+    monkeypatch.setattr(event_views, "CALENDAR_RECENT", 2)
+    oldest = EventFactory(title="Oldest", start_date=datetime.date(1999, 9, 14))
+    old = EventFactory(title="Old", start_date=datetime.date(2002, 6, 4))
     last_year = EventFactory(title="Last year", start_date=datetime.date(2029, 1, 1))
     ahead = EventFactory(title="Ahead", start_date=datetime.date(2033, 5, 5))
     uids = calendar_uids(client)
-    assert uids == [f"event-{e.pk}@s-cica.org" for e in (last_year, ahead)]
-    assert calendar_uids(client, year=2027) == [f"event-{old.pk}@s-cica.org"]
+    assert uids == [f"event-{e.pk}@s-cica.org" for e in (old, last_year, ahead)]
+    assert calendar_uids(client, year=1999) == [f"event-{oldest.pk}@s-cica.org"]
     assert client.get(reverse("events:calendar_ics"), {"year": "1066"}).status_code == 400
     assert client.get(reverse("events:calendar_ics"), {"year": "soon"}).status_code == 400
 
 
 @time_machine.travel(NOW, tick=False)
 def test_a_full_calendar_keeps_the_events_nearest_today(client, monkeypatch):
-    monkeypatch.setattr(event_views, "CALENDAR_MAX_EVENTS", 5)
+    monkeypatch.setattr(event_views, "CALENDAR_UPCOMING", 3)
+    monkeypatch.setattr(event_views, "CALENDAR_RECENT", 1)
     today = NOW.date()
     dates = [today + datetime.timedelta(days=offset) for offset in (-300, -2, 1, 5, 9, 400)]
     events = [EventFactory(title=f"E{index}", start_date=day) for index, day in enumerate(dates)]
-    kept = events[1:]  # every upcoming event, then the most recent past one
+    kept = events[1:5]  # the most recent past event, then the next three
     assert calendar_uids(client) == [f"event-{e.pk}@s-cica.org" for e in kept]
 
 
