@@ -20,7 +20,7 @@ from .models import Event, EventDocument
 class EventDocumentInline(admin.TabularInline):
     model = EventDocument
     extra = 0
-    fields = ["kind", "title", "file"]
+    fields = ["kind", "title", "file", "source_url"]
 
 
 class HostFilter(admin.SimpleListFilter):
@@ -49,7 +49,7 @@ class EventAdminForm(LockedModelForm):
         fields = [
             "title", "slug", "kind", "status", "date_precision", "start_date", "end_date",
             "timezone", "starts_at", "ends_at", "city", "venue", "hosts", "organiser",
-            "summary", "body", "plans", "publication_status", "publish_at",
+            "summary", "body", "source_url", "plans", "publication_status", "publish_at",
         ]  # fmt: skip
         help_texts = {
             "start_date": _(
@@ -126,7 +126,7 @@ class EventAdmin(ContentAdmin):
             },
         ),
         (_("Where and who"), {"fields": ["city", "venue", "hosts", "organiser"]}),
-        (_("Content"), {"fields": ["summary", "body", "plans"]}),
+        (_("Content"), {"fields": ["summary", "body", "source_url", "plans"]}),
         (
             _("Publication"),
             {"fields": ["publication_status", "publish_at", "sequence", "updated_at"]},

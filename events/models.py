@@ -62,6 +62,7 @@ PUBLIC_FIELDS = (
     "organiser",
     "summary",
     "body",
+    "source_url",
     "publication_status",
     "publish_at",
 )
@@ -194,6 +195,12 @@ class Event(Publishable):
     organiser = models.CharField(_("organiser"), max_length=250, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
+    source_url = models.URLField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the facts about this meeting were read, if it is not our own record."),
+    )
     plans = models.ManyToManyField(
         "plans.Plan", blank=True, related_name="events", verbose_name=_("plans discussed")
     )
@@ -382,7 +389,15 @@ class EventDocument(ChoiceLabelsMixin, models.Model):
         _("kind"), max_length=12, choices=EventDocumentKind.choices, default=EventDocumentKind.OTHER
     )
     title = models.CharField(_("title"), max_length=250)
-    file = DocumentField(_("file"), upload_to="events/%Y/")
+    file = DocumentField(_("file"), upload_to="events/%Y/", blank=True)
+    # A document we hold no copy of is linked to where its text (or the report of its
+    # adoption) was read.
+    source_url = models.URLField(
+        _("source link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Instead of a file: the address where the document can be read."),
+    )
 
     history = HistoricalRecords()
 
@@ -390,6 +405,22 @@ class EventDocument(ChoiceLabelsMixin, models.Model):
         ordering = ["event", "kind", "title"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(file="") | ~models.Q(source_url=""),
+                name="event_document_file_or_source",
+                violation_error_message=_("Upload a file or give a source link."),
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if not self.file and not self.source_url:
+            raise ValidationError(_("Upload a file or give a source link."))
+
+    @property
+    def url(self):
+        return self.file.url if self.file else self.source_url

@@ -1,12 +1,14 @@
 import datetime
+import zoneinfo
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from core.publishing import PublicationStatus
 from events import demo
-from events.models import Event
+from events.models import Event, EventDocument
 from members import demo as members_demo
 from plans.models import StatusChange
 
@@ -35,7 +37,10 @@ def test_load_demo_twice_gives_the_same_data_and_calendar_stamps():
     assert (
         list(Event.objects.order_by("slug").values_list("slug", "sequence", "updated_at")) == stamps
     )
-    assert Event.objects.count() == 14
+    # The facts file's 73 meetings and the 5 earlier ones it does not repeat.
+    assert Event.objects.count() == 78
+    assert EventDocument.objects.count() == 36
+    assert not EventDocument.objects.filter(source_url="").exists()
     assert not Event.objects.exclude(publication_status=PublicationStatus.PUBLISHED).exists()
 
 
@@ -45,11 +50,19 @@ def test_demo_events_are_real_and_unknown_days_stay_unknown():
     first = Event.objects.get(slug="first-summit-almaty-2002")
     assert (first.start_date, first.date_precision) == (datetime.date(2002, 6, 4), "day")
     assert [host.name for host in first.hosts.all()] == ["Kazakhstan"]
-    assert Event.objects.get(slug="second-summit-almaty-2006").when_display == "2006"
-    assert Event.objects.get(slug="third-summit-istanbul-2010").when_display == "June 2010"
-    assert Event.objects.get(slug="sixth-summit-astana-2022").when_display == "October 2022"
+    # The corrections: the summits' exact days.
+    summits = {
+        "second-summit-almaty-2006": "17 June 2006",
+        "third-summit-istanbul-2010": "8 June 2010",
+        "fourth-summit-shanghai-2014": "20\N{EN DASH}21 May 2014",
+        "fifth-summit-dushanbe-2019": "15 June 2019",
+        "sixth-summit-astana-2022": "12\N{EN DASH}13 October 2022",
+    }
+    for slug, when in summits.items():
+        assert Event.objects.get(slug=slug).when_display == when
     baku = Event.objects.get(slug="seventh-summit-baku-2026")
-    assert baku.when_display == "2026" and baku.hosts.get().name == "Azerbaijan"
+    assert baku.when_display == "October 2026" and baku.hosts.get().name == "Azerbaijan"
+    assert "whether and when it took place is not recorded" in baku.summary
     assert Event.objects.get(slug="first-ministerial-meeting-almaty-1999").kind == "ministerial"
     catalogue = Event.objects.get(slug="ministerial-meeting-almaty-2004")
     assert catalogue.start_date == datetime.date(2004, 10, 22)
@@ -61,12 +74,30 @@ def test_demo_events_are_real_and_unknown_days_stay_unknown():
     assert Event.objects.get(slug="soc-beijing-2009-10-29").city == "Beijing"
     assert (
         Event.objects.get(slug="soc-environmental-concept-papers-2023-12").when_display
-        == "December 2023"
+        == "12 December 2023"
     )
+    # Meetings known only to the month stay so; documents hang on the meeting that adopted them.
+    assert Event.objects.get(slug="senior-officials-committee-march-2007").when_display == (
+        "March 2007"
+    )
+    astana = Event.objects.get(slug="sixth-summit-astana-2022")
+    assert "Astana Statement on CICA Transformation" in [d.title for d in astana.documents.all()]
+    assert astana.source_url.startswith("https://")
 
 
-def test_baku_summit_counts_as_upcoming_during_2026():
-    with time_machine.travel(datetime.datetime(2026, 11, 28, 12, tzinfo=ALMATY), tick=False):
+def test_demo_events_are_published_from_their_own_day():
+    with time_machine.travel(datetime.datetime(2026, 12, 5, 12, tzinfo=ALMATY), tick=False):
+        members_demo.load()
+        demo.load()
+    istanbul = Event.objects.get(slug="third-summit-istanbul-2010")
+    assert istanbul.publish_at == datetime.datetime(
+        2010, 6, 8, tzinfo=zoneinfo.ZoneInfo("Europe/Istanbul")
+    )
+    assert not Event.objects.filter(publish_at__date__gte=datetime.date(2026, 12, 1)).exists()
+
+
+def test_baku_summit_counts_as_upcoming_until_october_2026_is_over():
+    with time_machine.travel(datetime.datetime(2026, 9, 28, 12, tzinfo=ALMATY), tick=False):
         members_demo.load()
         demo.load()
         upcoming = [event.slug for event in Event.objects.published().upcoming()]
@@ -101,7 +132,7 @@ def test_demo_links_plan_decisions_when_the_plans_exist(client):
     smes = plan_helpers.plan("smes-action-plan-2016-2018", title="SMEs action plan 2016-2018")
     decision = plan_helpers.decision(smes, datetime.date(2016, 1, 13))
     counts = demo.load()
-    assert counts["events"] == 14 and counts["decisions linked"] == 1
+    assert counts["events"] == 78 and counts["decisions linked"] == 1
     decision.refresh_from_db()
     assert decision.meeting.slug == "soc-smes-action-plan-2016-01-13"
     html = client.get(decision.meeting.get_absolute_url()).content.decode()
@@ -111,3 +142,14 @@ def test_demo_links_plan_decisions_when_the_plans_exist(client):
 def test_demo_without_members_says_what_is_missing():
     with pytest.raises(LookupError, match="members demo"):
         demo.load()
+
+
+def test_a_document_without_a_file_links_to_its_source(client):
+    members_demo.load()
+    demo.load()
+    page = client.get("/events/sixth-summit-astana-2022/").content.decode()
+    document = EventDocument.objects.get(title="Astana Statement on CICA Transformation")
+    assert f'<a href="{document.source_url}" rel="external noopener">' in page
+    assert "(external source)" in page
+    with pytest.raises(ValidationError):
+        EventDocument(event=document.event, title="Nothing to read").full_clean()
