@@ -1,6 +1,7 @@
 """Filters of the public event lists. Invalid values become form errors (see views)."""
 
 import datetime
+import functools
 
 import django_filters
 from django import forms
@@ -31,6 +32,11 @@ def hosting_states(request):
         .only("name", "slug")
         .order_by("name")
     )
+
+
+def _year_choices():
+    years = years_with(Event.objects.published(), "start_date")
+    return [(str(year), str(year)) for year in years]
 
 
 class EventFilter(django_filters.FilterSet):
@@ -65,9 +71,10 @@ class EventFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for the year choices, shared by validation and rendering.
-        years = years_with(Event.objects.published(), "start_date")
-        self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
+        # The year choices are read when first needed, once for checking a year asked
+        # for and drawing the select; a page whose form comes from the fragment cache
+        # and asks for no year reads none.
+        self.filters["year"].extra["choices"] = functools.cache(_year_choices)
 
     def filter_year(self, queryset, name, value):
         year = int(value)

@@ -65,6 +65,12 @@ class FilteredEventListView(ListView):
         context["is_filtered"] = self.is_filtered()
         context["this_month"] = timezone.localdate().replace(day=1)
         context["calendars"] = calendar_examples()
+        # What the filter form shows besides its options: the values asked for (so
+        # its errors), not the page. Its fragment varies on it.
+        context["filter_state"] = sorted(
+            (key, self.request.GET.getlist(key)) for key in self.request.GET if key != "page"
+        )
+        context["item_keys"] = [event.pk for event in context["events"]]
         return context
 
 
