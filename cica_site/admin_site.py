@@ -13,6 +13,10 @@ class SecretariatAdminSite(admin.AdminSite):
     site_header = _("CICA Secretariat")
     site_title = _("CICA Secretariat")
     index_title = _("Site content")
+    # Django's navigation sidebar repeats the home page's list and takes 280 of a
+    # 1280 px screen: a plan list's status and period columns were pushed out of view.
+    # The breadcrumbs lead home.
+    enable_nav_sidebar = False
 
     # Model entries of the admin home named as staff know them: {label: plural name}.
     entry_names = {"flatpages.FlatPage": _("About pages")}
