@@ -5,10 +5,12 @@ decisions go through plans.workflow with the dates and precision that are
 known; unknown dates stay empty.
 """
 
+import datetime
 import json
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.partial_dates import DatePrecision, parse_partial_date
@@ -51,13 +53,26 @@ def load():
         plan = _load_plan(entry)
         _ensure_roles(entry, states, plan=plan)
         _replay_history(plan, entry["history"])
+        _publish_from_own_date(plan, entry)
     return {
         "dimensions": Dimension.objects.count(),
         "priority areas": PriorityArea.objects.count(),
         "coordination roles": Coordination.objects.count(),
         "plans": Plan.objects.count(),
+        "plans with a decision date": Plan.objects.exclude(status_decided_on=None).count(),
         "status changes": StatusChange.objects.count(),
     }
+
+
+def _publish_from_own_date(plan, entry):
+    """publish_at is the plan's first dated decision (or the start of its period), not the
+    moment the demo was loaded: a paper of 2007 is not news of today."""
+    dates = [parse_partial_date(step["date"])[0] for step in entry["history"] if step["date"]]
+    if not dates and entry.get("start_year"):
+        dates = [datetime.date(entry["start_year"], 1, 1)]
+    if dates:
+        moment = timezone.make_aware(datetime.datetime.combine(min(dates), datetime.time()))
+        Plan.objects.filter(pk=plan.pk).exclude(publish_at=moment).update(publish_at=moment)
 
 
 def _load_plan(entry):
@@ -92,10 +107,11 @@ def _ensure_roles(entry, states, **subject):
 
 def _replay_history(plan, steps):
     """Record the steps not yet recorded; leave a history that staff have taken elsewhere."""
-    recorded = list(plan.status_changes.order_by("step").values_list("to_status", flat=True))
+    recorded = list(plan.status_changes.order_by("step"))
     wanted = [step["to"] for step in steps]
-    if recorded != wanted[: len(recorded)]:
+    if [change.to_status for change in recorded] != wanted[: len(recorded)]:
         return
+    _correct_dates(plan, recorded, steps)
     for step in steps[len(recorded) :]:
         if step["date"]:
             decided_on, precision = parse_partial_date(step["date"])
@@ -109,3 +125,29 @@ def _replay_history(plan, steps):
             deciding_body=step.get("body", ""),
             note=step.get("note", ""),
         )
+
+
+def _correct_dates(plan, recorded, steps):
+    """Give steps the demo recorded earlier the dates the facts file has since corrected
+    (a paper "approved in 2023" is now known to the day). Steps staff recorded are theirs."""
+    for change, step in zip(recorded, steps, strict=False):
+        if change.recorded_by_id is not None:
+            continue
+        if step["date"]:
+            decided_on, precision = parse_partial_date(step["date"])
+        else:
+            decided_on, precision = None, DatePrecision.DAY
+        wanted = {
+            "decided_on": decided_on,
+            "decided_on_precision": precision,
+            "deciding_body": step.get("body", ""),
+            "note": step.get("note", ""),
+        }
+        if all(getattr(change, name) == value for name, value in wanted.items()):
+            continue
+        StatusChange.objects.filter(pk=change.pk).update(**wanted)
+        if change.step == len(recorded):
+            Plan.objects.filter(pk=plan.pk).update(
+                status_decided_on=decided_on,
+                status_decided_precision=precision if decided_on else "",
+            )

@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.template import Context, Template
+from django.utils import timezone
 
 from members.models import Participant
 from plans.models import (
@@ -30,6 +31,12 @@ SLUGS = [
     "sustainable-development-concept-paper",
     "environment-protection-concept-paper",
     "disaster-management-concept-paper",
+    "tourism-concept-paper",
+    "agriculture-concept-paper",
+    "transport-corridors-concept-paper",
+    "human-dimension-concept-paper-2022",
+    "ict-security-concept-paper",
+    "un-counter-terrorism-strategy-action-plan",
 ]
 
 
@@ -51,6 +58,8 @@ def test_load_demo_twice_gives_the_same_counts(demo):
     assert counts() == first
     assert first[0] == 5
     assert first[3] == len(SLUGS)
+    # Every plan but the 2010-2011 drugs plan has its real decision date (to the day or month).
+    assert Plan.objects.exclude(status_decided_on=None).count() == len(SLUGS) - 1
 
 
 def test_real_dimensions_plans_and_slugs(demo):
@@ -74,11 +83,14 @@ def test_real_dimensions_plans_and_slugs(demo):
         ("smes-concept-paper", PlanKind.CONCEPT_PAPER, "29 October 2009"),
         ("smes-action-plan-2016-2018", PlanKind.ACTION_PLAN, "13 January 2016"),
         ("human-dimension-concept-paper", PlanKind.CONCEPT_PAPER, "17 October 2007"),
-        ("sustainable-development-concept-paper", PlanKind.CONCEPT_PAPER, "2023"),
-        ("environment-protection-concept-paper", PlanKind.CONCEPT_PAPER, "December 2023"),
-        ("disaster-management-concept-paper", PlanKind.CONCEPT_PAPER, "December 2023"),
+        ("sustainable-development-concept-paper", PlanKind.CONCEPT_PAPER, "19 April 2023"),
+        ("environment-protection-concept-paper", PlanKind.CONCEPT_PAPER, "12 December 2023"),
+        ("disaster-management-concept-paper", PlanKind.CONCEPT_PAPER, "12 December 2023"),
+        ("tourism-concept-paper", PlanKind.CONCEPT_PAPER, "14 December 2022"),
+        ("agriculture-concept-paper", PlanKind.CONCEPT_PAPER, "14 December 2022"),
+        ("ict-security-concept-paper", PlanKind.CONCEPT_PAPER, "October 2022"),
         ("drugs-action-plan-2010-2011", PlanKind.ACTION_PLAN, ""),
-        ("drugs-action-plan-2016-2018", PlanKind.ACTION_PLAN, ""),
+        ("drugs-action-plan-2016-2018", PlanKind.ACTION_PLAN, "April 2016"),
     ],
 )
 def test_known_approval_dates_with_their_precision(demo, slug, kind, shown):
@@ -99,7 +111,12 @@ def test_history_is_consistent_and_unknown_dates_stay_unknown(demo):
             assert following.from_status == previous.to_status
     swg_steps = StatusChange.objects.filter(to_status=PlanStatus.AGREED_BY_SWG)
     assert swg_steps.count() == len(SLUGS)
-    assert not swg_steps.exclude(decided_on=None).exists()
+    # Only the SWG meeting of 12 December 2022 is on record, for tourism and agriculture.
+    dated = swg_steps.exclude(decided_on=None)
+    assert {change.plan.slug for change in dated} == {
+        "tourism-concept-paper",
+        "agriculture-concept-paper",
+    }
 
 
 def test_structure_and_coordinators(demo):
@@ -118,8 +135,34 @@ def test_structure_and_coordinators(demo):
     assert ("Uzbekistan", "coordinator", "Human dimension") in roles
     assert ("Thailand", "coordinator", "Sustainable development") in roles
     assert ("Iran", "coordinator", "Disaster management") in roles
-    # Sources disagree on Kyrgyzstan's role in trade and investment: none is recorded.
-    assert not Coordination.objects.filter(priority_area__slug="trade-and-investment").exists()
+    # The correction: Kyrgyzstan co-coordinates trade and investment; the coordinator is unknown.
+    assert ("Kyrgyzstan", "co_coordinator", "Trade and investment") in roles
+    assert not Coordination.objects.filter(
+        priority_area__slug="trade-and-investment", role="coordinator"
+    ).exists()
+    # The 2007 human-dimension paper is Kazakhstan's, not today's coordinator's.
+    assert [c.state.name for c in human.coordinations.all()] == ["Kazakhstan"]
+
+
+def test_demo_plans_are_published_from_their_own_dates(demo):
+    tourism = Plan.objects.get(slug="tourism-concept-paper")
+    assert timezone.localtime(tourism.publish_at).date() == datetime.date(2022, 12, 12)
+    earlier = Plan.objects.get(slug="drugs-action-plan-2010-2011")
+    assert timezone.localtime(earlier.publish_at).date() == datetime.date(2010, 1, 1)
+
+
+def test_a_second_run_corrects_a_date_the_demo_recorded_earlier(demo):
+    paper = Plan.objects.get(slug="sustainable-development-concept-paper")
+    StatusChange.objects.filter(plan=paper, step=2).update(
+        decided_on=datetime.date(2023, 1, 1), decided_on_precision="year"
+    )
+    Plan.objects.filter(pk=paper.pk).update(
+        status_decided_on=datetime.date(2023, 1, 1), status_decided_precision="year"
+    )
+    call_command("load_demo")
+    paper.refresh_from_db()
+    assert paper.status_decided_display == "19 April 2023"
+    assert paper.status_changes.count() == 2
 
 
 @time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), tick=False)
