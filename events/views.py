@@ -132,6 +132,29 @@ class EventDetailView(PreviewableDetailMixin, DetailView):
         )
 
 
+class MonthCalendar:
+    """The events of the month page, its grid and its events without a known day."""
+
+    def __init__(self, first, today):
+        self.first, self.today = first, today
+
+    @cached_property
+    def events(self):
+        return list(Event.objects.published().in_month(self.first.year, self.first.month))
+
+    @cached_property
+    def weeks(self):
+        return month.month_grid(self.first, self.events, self.today)
+
+    @cached_property
+    def undated_events(self):
+        return list(
+            Event.objects.published()
+            .filter(date_precision=DatePrecision.MONTH, start_date=self.first)
+            .order_by("title")
+        )
+
+
 class MonthView(TemplateView):
     template_name = "events/event_month.html"
 
@@ -140,17 +163,13 @@ class MonthView(TemplateView):
         first = month.month_or_none(kwargs["year"], kwargs["month"])
         if first is None:
             raise Http404(_("No such month."))
-        published = Event.objects.published()
-        events = list(published.in_month(first.year, first.month))
         context.update(
             month_start=first,
             month_name=month.month_name(first),
-            weeks=month.month_grid(first, events, timezone.localdate()),
+            # Read only when drawn: a page whose calendar comes from the fragment cache
+            # reads no event.
+            calendar=MonthCalendar(first, timezone.localdate()),
             weekdays=month.weekday_headers(),
-            events=events,
-            undated_events=published.filter(
-                date_precision=DatePrecision.MONTH, start_date=first
-            ).order_by("title"),
             previous_month=month.previous_month(first),
             next_month=month.next_month(first),
         )
