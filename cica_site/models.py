@@ -1,14 +1,31 @@
 """The site app's own tables: the history of the About pages and the Secretariat's contact."""
 
+from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history import register
 
 from core.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 
 # About pages are django.contrib.flatpages; their field-by-field history lives here.
 register(FlatPage, app="cica_site")
+
+
+def public_about_pages():
+    """The About pages anyone may read: under /about/, on this site, no login required.
+
+    The site is matched by a subquery rather than a join, so that search can compile
+    this condition into its own SQL (cica_site.search.published_condition).
+    """
+    on_this_site = FlatPage.sites.through.objects.filter(site_id=settings.SITE_ID)
+    return FlatPage.objects.filter(
+        url__startswith="/about/",
+        registration_required=False,
+        pk__in=on_this_site.values("flatpage_id"),
+    )
+
 
 # The About page the contact section is shown on (security.txt names it as the contact).
 SECRETARIAT_PAGE_URL = "/about/secretariat/"
@@ -58,9 +75,13 @@ class SecretariatHead(models.Model):
     """A head of the Secretariat (Executive Director, later Secretary General) and the term."""
 
     secretariat = models.ForeignKey(Secretariat, on_delete=models.CASCADE, related_name="heads")
-    name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, help_text=_("Executive Director, …"))
-    started = models.DateField(_("from"), null=True, blank=True)
+    name = models.CharField(pgettext_lazy("a person", "name"), max_length=200)
+    title = models.CharField(
+        pgettext_lazy("the post held", "title"),
+        max_length=200,
+        help_text=_("Executive Director, …"),
+    )
+    started = models.DateField(pgettext_lazy("term of office", "from"), null=True, blank=True)
     started_precision = models.CharField(
         _("precision of from"),
         max_length=10,
@@ -68,7 +89,10 @@ class SecretariatHead(models.Model):
         default=DatePrecision.DAY,
     )
     ended = models.DateField(
-        _("to"), null=True, blank=True, help_text=_("Empty while in office or when not known.")
+        pgettext_lazy("term of office", "to"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while in office or when not known."),
     )
     ended_precision = models.CharField(
         _("precision of to"),
