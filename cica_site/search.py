@@ -1,4 +1,5 @@
-"""One search box over members, plans, events and publications (published items only).
+"""One search box over members, plans, events, publications and the About pages
+(published items only).
 
 On PostgreSQL: full-text search with weighted vectors (title A, summary B, body C),
 English stemming, ranking and ts_headline snippets. Each table stores its vector in a
@@ -17,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.contrib.flatpages.models import FlatPage
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
@@ -29,6 +31,8 @@ from events.models import Event
 from members.models import Participant
 from plans.models import Plan
 from publications.models import Publication
+
+from .models import public_about_pages
 
 MAX_QUERY_LENGTH = 200
 MIN_QUERY_LENGTH = 2
@@ -55,10 +59,13 @@ class Source:
     # (relation, field): a related row's value the description shows, read in the same
     # query as ``relation_field`` (a plan's dimension_name).
     related_name: tuple = ()
+    # What may be found, when it is not the model's published() (About pages are
+    # Django's flatpages, which have no such method).
+    public: callable = None
 
     def queryset(self):
         """What may be found."""
-        return self.model.objects.published()
+        return self.public() if self.public else self.model.objects.published()
 
     @property
     def title_field(self):
@@ -93,6 +100,10 @@ def _describe_plan(plan):
 
 def _describe_event(event):
     return ", ".join(part for part in (event.date_display, event.city) if part)
+
+
+def _describe_about_page(page):
+    return ""  # the group's heading says what it is
 
 
 def _describe_publication(publication):
@@ -132,6 +143,15 @@ SOURCES = (
         snippet_fields=("official_name", "summary"),
         model=Participant,
         describe=_describe_participant,
+    ),
+    Source(
+        key="about",
+        label=_("About CICA"),
+        weighted_fields=(("title", "A"), ("content", "B")),
+        snippet_fields=("content",),
+        model=FlatPage,
+        describe=_describe_about_page,
+        public=public_about_pages,
     ),
 )
 
