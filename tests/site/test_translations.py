@@ -5,6 +5,7 @@ need no GNU gettext.
 """
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.utils import translation
@@ -138,3 +139,56 @@ def test_overrides_of_djangos_catalogue_survive_a_merge(russian, extracted):
     merged = catalogue.merged_catalogue("ru", extracted)
     assert merged.get("Add %s").string == "Добавить объект типа «%s»"
     assert merged.get("March").string == "март"
+
+
+# Text of a template that is no interface text: names that stay as they are in Russian.
+UNTRANSLATED_NAMES = {"RSS", "Atom", "CSV", "iCalendar"}
+# Translated blocks, comments and the admin's body class hold no literal interface text.
+NOT_TEXT = re.compile(
+    r"{%\s*(blocktranslate|blocktrans|comment|verbatim)\b.*?{%\s*end\1\s*%}"
+    r"|{%\s*block bodyclass\s*%}.*?{%\s*endblock",
+    re.S,
+)
+TEMPLATE_SYNTAX = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
+READ_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder"}
+
+
+class LiteralText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open = []
+        self.texts = []
+
+    def handle_starttag(self, tag, attrs):
+        self.texts += [value for name, value in attrs if name in READ_ATTRIBUTES and value]
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        while tag in self.open and self.open.pop() != tag:
+            pass
+
+    def handle_data(self, data):
+        if not (self.open and self.open[-1] in {"script", "style"}):
+            self.texts.append(data)
+
+
+def test_templates_write_no_interface_text_outside_translate_tags():
+    literal = []
+    for relative in catalogue.source_files():
+        if relative.suffix == ".py":
+            continue
+        source = (catalogue.base_dir() / relative).read_text(encoding="utf-8")
+        parser = LiteralText()
+        parser.feed(TEMPLATE_SYNTAX.sub(" ", NOT_TEXT.sub(" ", source)))
+        for text in parser.texts:
+            words = set(re.findall(r"[A-Za-z]{2,}", text)) - UNTRANSLATED_NAMES
+            if words:
+                literal.append((relative.as_posix(), " ".join(text.split())))
+    assert literal == []
+
+
+def test_the_literal_text_check_finds_untranslated_text():
+    parser = LiteralText()
+    source = '<a title="Open">{% translate "Fine" %} Hello</a><script>var x;</script>'
+    parser.feed(TEMPLATE_SYNTAX.sub(" ", NOT_TEXT.sub(" ", source)))
+    assert [text.strip() for text in parser.texts if text.strip()] == ["Open", "Hello"]
