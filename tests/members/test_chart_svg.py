@@ -99,7 +99,8 @@ def test_growth_chart_numbers_are_not_localized(settings):
         svg = draw_growth(points, **NARROW_GROWTH)
     assert_numbers_parse(svg)
     assert [text_of(value) for value in by_class(svg, "chart__value")] == ["3001", "3004", "3007"]
-    assert "1999" not in labelled_by(svg)[1] and "from 2001;" in labelled_by(svg)[1]
+    # The years stay years ("2001", not "2 001") in the Russian description.
+    assert "1999" not in labelled_by(svg)[1] and "с 2001 г.;" in labelled_by(svg)[1]
 
 
 HOSTILE = '<script>alert("x")</script>'
