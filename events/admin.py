@@ -108,6 +108,7 @@ class EventAdmin(ContentAdmin):
     # Until plans registers a searchable PlanAdmin: see get_autocomplete_fields.
     filter_horizontal = ["plans"]
     readonly_fields = ["sequence", "updated_at"]
+    markdown_fields = ["body"]
     inlines = [EventDocumentInline]
     actions = [*ContentAdmin.actions, "duplicate_as_draft"]
     fieldsets = [

@@ -169,6 +169,7 @@ class PlanAdmin(ContentAdmin):
     autocomplete_fields = ["priority_area", "predecessor"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status_summary", "status_text"]
+    markdown_fields = ["body"]
     inlines = [CoordinationInline, MeasureInline, PlanDocumentInline, StatusHistoryInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "dimension", "priority_area"]}),

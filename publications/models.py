@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.publishing import Publishable, PublishableQuerySet
+from core.rendering import render_markdown
 from core.slug_urls import slug_url
 from core.uploads import ImageUploadField
-
-from .rendering import render_markdown
 
 IMAGE_NEEDS_ALT = _("Describe the image for people who cannot see it (alt text).")
 

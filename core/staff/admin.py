@@ -2,6 +2,7 @@
 
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.rendering import MARKDOWN_HELP
 from core.site_url import on_site
 
 from .csv_export import CsvExportAdminMixin
@@ -54,6 +55,14 @@ class ContentAdmin(
     SimpleHistoryAdmin,
 ):
     actions = ["publish_selected", "unpublish_selected"]
+    # Text fields the public page renders as Markdown: their form says what is accepted.
+    markdown_fields = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in self.markdown_fields:
+            field.help_text = MARKDOWN_HELP
+        return field
 
 
 class ChildContentAdmin(

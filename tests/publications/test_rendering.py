@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from publications.rendering import ALLOWED_TAGS, render_markdown, sanitise_html
+from core.rendering import ALLOWED_TAGS, render_markdown, sanitise_html
 
 
 class _ElementCollector(HTMLParser):

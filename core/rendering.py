@@ -1,4 +1,5 @@
-"""Markdown for staff-written text, rendered once and sanitised by an allow-list.
+"""Markdown for staff-written text (publication, plan and event bodies, About pages),
+sanitised by an allow-list.
 
 Staff write Markdown (raw HTML allowed, for the odd abbreviation or table); the
 result always goes through nh3 (the Rust ammonia sanitiser), so whatever was
@@ -12,6 +13,7 @@ import re
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -104,10 +106,24 @@ def sanitise_html(html):
     return _cleaner.clean(html or "")
 
 
-def render_markdown(text):
-    """Markdown source to sanitised HTML (a plain str, for storing)."""
+class _EscapeRawHtmlExtension(Extension):
+    """Raw HTML typed into the text is shown as text, not taken as markup."""
+
+    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
+def render_markdown(text, *, raw_html=True):
+    """Markdown source to sanitised HTML (a plain str, for storing).
+
+    ``raw_html=False`` (plan and event bodies) escapes any HTML typed in the text.
+    """
+    extensions = ["tables", "def_list", "sane_lists", _PublicationExtension()]
+    if not raw_html:
+        extensions.append(_EscapeRawHtmlExtension())
     converter = markdown.Markdown(
-        extensions=["tables", "def_list", "sane_lists", _PublicationExtension()],
+        extensions=extensions,
         extension_configs={"tables": {"use_align_attribute": True}},
         output_format="html",
     )
@@ -119,5 +135,13 @@ def safe_html(html) -> SafeString:
     return mark_safe(sanitise_html(html))
 
 
-def safe_markdown(text) -> SafeString:
-    return mark_safe(render_markdown(text))
+def safe_markdown(text, *, raw_html=True) -> SafeString:
+    return mark_safe(render_markdown(text, raw_html=raw_html))
+
+
+# Shown beside the fields written in Markdown without raw HTML.
+MARKDOWN_HELP = _(
+    "Formatting: Markdown. A blank line between paragraphs, ## for a heading, - or 1. "
+    "for a list, **bold**, *italic*, [text](https://...) for a link, > for a quote. "
+    "HTML is shown as typed, not used."
+)

@@ -2,7 +2,7 @@ from django import template
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.shortcuts import get_current_site
 
-from publications.rendering import safe_html, safe_markdown
+from core.rendering import safe_html, safe_markdown
 
 register = template.Library()
 
@@ -11,6 +11,12 @@ register = template.Library()
 def markdown(text):
     """Staff-written Markdown (or HTML) rendered and sanitised: no script can get through."""
     return safe_markdown(text)
+
+
+@register.filter
+def markdown_text(text):
+    """Markdown (plan and event bodies) rendered; HTML typed in the text is escaped."""
+    return safe_markdown(text, raw_html=False)
 
 
 @register.filter
