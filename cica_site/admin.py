@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.staff.admin import SuperuserOnlyAdminMixin, ViewOnSiteMixin
 from core.staff.csv_export import CsvExportAdminMixin
+from core.staff.history import LabelledHistoryMixin
 from core.staff.locking import LockedModelForm, OptimisticLockAdminMixin
 
 from .models import Secretariat, SecretariatHead
@@ -35,6 +36,7 @@ class AboutPageAdmin(
     ViewOnSiteMixin,
     OptimisticLockAdminMixin,
     CsvExportAdminMixin,
+    LabelledHistoryMixin,
     SimpleHistoryAdmin,
     FlatPageAdmin,
 ):

@@ -6,6 +6,7 @@ from core.rendering import MARKDOWN_HELP
 from core.site_url import on_site
 
 from .csv_export import CsvExportAdminMixin
+from .history import LabelledHistoryMixin
 from .locking import OptimisticLockAdminMixin
 from .publishing_admin import PublishingAdminMixin
 
@@ -52,6 +53,7 @@ class ContentAdmin(
     OptimisticLockAdminMixin,
     PublishingAdminMixin,
     CsvExportAdminMixin,
+    LabelledHistoryMixin,
     SimpleHistoryAdmin,
 ):
     actions = ["publish_selected", "unpublish_selected"]
@@ -66,6 +68,10 @@ class ContentAdmin(
 
 
 class ChildContentAdmin(
-    ViewOnSiteMixin, OptimisticLockAdminMixin, CsvExportAdminMixin, SimpleHistoryAdmin
+    ViewOnSiteMixin,
+    OptimisticLockAdminMixin,
+    CsvExportAdminMixin,
+    LabelledHistoryMixin,
+    SimpleHistoryAdmin,
 ):
     """For edited models that have no publication state of their own."""
