@@ -23,7 +23,6 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.expressions import OrderBy
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.queries import keys_first, planned_for_their_values
@@ -107,7 +106,7 @@ def _describe_about_page(page):
 
 
 def _describe_publication(publication):
-    return f"{publication.get_kind_display()} · {date_format(publication.posted_on)}"
+    return f"{publication.get_kind_display()} · {publication.posted_display}"
 
 
 SOURCES = (

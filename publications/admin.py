@@ -25,7 +25,10 @@ class PublicationAdmin(ContentAdmin):
     autocomplete_fields = ["related_states", "related_plans", "related_events"]
     readonly_fields = ["public_page"]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "standfirst", "posted_on"]}),
+        (
+            None,
+            {"fields": ["kind", "title", "slug", "standfirst", "posted_on", "posted_precision"]},
+        ),
         (
             _("Text"),
             {

@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from core.publishing import Publishable, PublishableQuerySet
 from core.rendering import render_markdown
 from core.slug_urls import slug_url
@@ -41,6 +42,17 @@ class Publication(Publishable):
     # Rendered from body on save and sanitised; never edited by hand.
     body_html = models.TextField(editable=False, blank=True)
     posted_on = models.DateField(_("posted on"), default=timezone.localdate, db_index=True)
+    # An item known only by its title and month or year (an older CICA press release) is
+    # shown as far as its date is known.
+    posted_precision = models.CharField(
+        _("date known to"), max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    source_url = models.URLField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("For an item published elsewhere (such as on CICA's own site): its address."),
+    )
     author = models.CharField(_("author or interviewer"), max_length=250, blank=True)
     speaker = models.CharField(_("interviewee or speaker"), max_length=250, blank=True)
     image = ImageUploadField(_("image"), upload_to="publications/%Y/", blank=True)
@@ -98,11 +110,25 @@ class Publication(Publishable):
             raise ValidationError({"image_alt": IMAGE_NEEDS_ALT})
 
     def save(self, *args, **kwargs):
+        self.posted_on = normalise_partial_date(self.posted_on, self.posted_precision)
         self.body_html = render_markdown(self.body)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
+
+    @property
+    def posted_display(self):
+        return format_partial_date(self.posted_on, self.posted_precision)
+
+    @property
+    def posted_iso(self):
+        """The date as far as it is known, for <time datetime>: 2023-08-07, 2023-08 or 2023."""
+        if self.posted_precision == DatePrecision.DAY:
+            return self.posted_on.isoformat()
+        if self.posted_precision == DatePrecision.MONTH:
+            return self.posted_on.strftime("%Y-%m")
+        return str(self.posted_on.year)
 
     @property
     def description(self):

@@ -64,7 +64,7 @@ def test_search_for_a_word_and_open_the_result(demo, page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=panacea")
     expect(page.get_by_role("status")).to_have_text("1 result for “panacea”.")
-    page.get_by_role("link", name="Dulat Bakishev: CICA is not a panacea for all sores.").click()
+    page.get_by_role("link", name="Dulat Bakishev: CICA is not a panacea for all sores").click()
     page.wait_for_url(f"**{PUBLICATION}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("not a panacea")
 
@@ -92,7 +92,7 @@ def test_print_a_publication_without_navigation_and_with_the_text_intact(
     ):
         expect(page.locator(hidden)).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Dulat Bakishev: CICA is not a panacea for all sores."
+        "Dulat Bakishev: CICA is not a panacea for all sores"
     )
     expect(page.locator(".publication__date")).to_have_text("Posted on: March 03, 2020")
     assert page.locator(".publication__body").inner_text() == body_on_screen

@@ -27,6 +27,7 @@ def form_data(**overrides):
         "slug": "admin-news",
         "standfirst": "",
         "posted_on": "2024-05-06",
+        "posted_precision": "day",
         "body": "Hello **staff**.\n\n<script>alert(1)</script>",
         "author": "",
         "speaker": "",

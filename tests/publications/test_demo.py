@@ -29,8 +29,9 @@ def visible_text(page_html):
 def test_seed_interview_is_loaded_with_its_metadata():
     counts = demo.load()
     publication = Publication.objects.get(slug=SEED_SLUG)
-    assert counts["publications"] == 1
-    assert publication.title == "Dulat Bakishev: CICA is not a panacea for all sores."
+    assert counts["publications"] == 35
+    # A title, in page titles and lists, ends without a full stop.
+    assert publication.title == "Dulat Bakishev: CICA is not a panacea for all sores"
     assert publication.kind == "interview"
     assert publication.posted_on == datetime.date(2020, 3, 3)
     assert publication.author == "Nikolay Limov (Izvestia-Kazakhstan)"
@@ -119,3 +120,35 @@ def test_loading_twice_changes_nothing():
     second = demo.load()
     assert first == second
     assert Publication.objects.get(slug=SEED_SLUG).body_html == body_html
+
+
+def test_press_releases_are_title_date_summary_and_source_only(client):
+    first = demo.load()
+    second = demo.load()
+    assert first == second and first["linked to their source"] == 34
+    releases = Publication.objects.exclude(source_url="")
+    assert releases.count() == 34
+    # Nothing of CICA's text is copied: no body, our one-line summary as the standfirst.
+    assert not releases.exclude(body="").exists()
+    assert not releases.filter(standfirst="").exists()
+    assert not Publication.objects.filter(title__endswith=".").exists()
+    assert set(releases.values_list("kind", flat=True)) <= {
+        "press_release",
+        "news",
+        "speech",
+        "article",
+    }
+    # Published from their own day, not from the moment of loading.
+    assert not Publication.objects.filter(publish_at__year=2026).exists()
+    charter = releases.get(posted_on=datetime.date(2024, 3, 14))
+    page = client.get(charter.get_absolute_url()).text
+    assert f'<a href="{html.escape(charter.source_url)}" rel="external noopener">' in page
+    assert '<time datetime="2024-03-14">14 March 2024</time>' in page
+    # A date known only to the month or year is shown so, never as a made-up day.
+    visit = releases.get(slug="chinese-side-expresses-its-unwavering-support-for-cica")
+    assert (visit.posted_on, visit.posted_precision) == (datetime.date(2023, 4, 1), "month")
+    assert '<time datetime="2023-04">April 2023</time>' in client.get(visit.get_absolute_url()).text
+    listing = client.get("/publications/?year=2023").text
+    assert '<time datetime="2023-04">April 2023</time>' in listing
+    lecture = releases.get(slug="cica-current-operational-issues-and-development-prospects")
+    assert lecture.posted_display == "by 2023"

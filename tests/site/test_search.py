@@ -31,7 +31,7 @@ def test_finds_the_seed_interview_by_panacea_with_a_highlighted_snippet(client):
     response = client.get("/search/", {"q": "panacea"})
     assert response.status_code == 200
     main = main_of(response)
-    assert "Dulat Bakishev: CICA is not a <mark>panacea</mark> for all sores." in main
+    assert "Dulat Bakishev: CICA is not a <mark>panacea</mark> for all sores<" in main
     assert 'href="/publications/dulat-bakishev-cica-is-not-a-panacea-for-all-sores/"' in main
     assert 'class="search-result__snippet"' in main
     snippet = main[main.index('class="search-result__snippet"') :]

@@ -116,6 +116,7 @@ def test_publication_image_through_the_admin(staff_client):
         "slug": "with-picture",
         "standfirst": "",
         "posted_on": "2026-11-01",
+        "posted_precision": "day",
         "body": "Text",
         "author": "",
         "speaker": "",
