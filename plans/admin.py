@@ -146,6 +146,19 @@ class PriorityAreaAdmin(ChildContentAdmin):
     def coordinators(self, obj):
         return roles_text(obj.coordinations.all()) or "—"
 
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        # The plan form's autocomplete asks for the areas of the dimension chosen
+        # (static/js/admin-priority-areas.js).
+        dimension = request.GET.get("dimension", "")
+        if (
+            request.GET.get("model_name") == "plan"
+            and request.GET.get("field_name") == "priority_area"
+            and dimension.isdigit()
+        ):
+            queryset = queryset.filter(dimension_id=int(dimension))
+        return queryset, duplicates
+
 
 @admin.register(Plan)
 class PlanAdmin(ContentAdmin):
@@ -178,6 +191,9 @@ class PlanAdmin(ContentAdmin):
         (_("Period and sequence"), {"fields": ["start_year", "end_year", "predecessor"]}),
         (_("Publication"), {"fields": ["publication_status", "publish_at"]}),
     ]
+
+    class Media:
+        js = ["js/admin-priority-areas.js"]
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj):

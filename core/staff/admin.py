@@ -57,6 +57,10 @@ class ContentAdmin(
     SimpleHistoryAdmin,
 ):
     actions = ["publish_selected", "unpublish_selected"]
+
+    class Media:
+        js = ["js/admin-slugs.js"]
+
     # Text fields the public page renders as Markdown: their form says what is accepted.
     markdown_fields = ()
 
@@ -75,3 +79,6 @@ class ChildContentAdmin(
     SimpleHistoryAdmin,
 ):
     """For edited models that have no publication state of their own."""
+
+    class Media:
+        js = ["js/admin-slugs.js"]

@@ -279,3 +279,23 @@ def test_decision_recorded_with_its_meeting(staff_client):
     )
     assert response.status_code == 302
     assert plan.status_changes.last().meeting == soc
+
+
+def test_priority_area_autocomplete_is_limited_to_the_dimension_chosen(staff_client):
+    energy = PriorityAreaFactory(name="Energy area")
+    other = PriorityAreaFactory(name="Energy elsewhere")
+    assert energy.dimension != other.dimension
+    query = {
+        "app_label": "plans",
+        "model_name": "plan",
+        "field_name": "priority_area",
+        "term": "Energy",
+    }
+    url = reverse("admin:autocomplete")
+    unfiltered = staff_client.get(url, query).json()["results"]
+    assert {r["text"] for r in unfiltered} == {"Energy area", "Energy elsewhere"}
+    limited = staff_client.get(url, {**query, "dimension": energy.dimension_id}).json()
+    assert [r["text"] for r in limited["results"]] == ["Energy area"]
+    # Anything else given as the dimension leaves the list as it was, never an error.
+    odd = staff_client.get(url, {**query, "dimension": "x'1"})
+    assert odd.status_code == 200 and len(odd.json()["results"]) == 2
