@@ -127,3 +127,16 @@ def test_no_members_gives_an_empty_table_and_no_regions(client):
     assert response.status_code == 200
     assert member_table(html).count("<tr>") == 1
     assert "region-list__group" not in region_list(html)
+
+
+def test_the_regions_are_drawn_once_and_their_list_is_folded_under_the_drawing(client):
+    member_state(name="Memberland")
+    html = client.get("/members/").content.decode()
+    regions = html[html.index('<section aria-labelledby="regions-heading">') :]
+    regions = regions[: regions.index("</section>")]
+    assert regions.count('<dl class="region-list">') == 1
+    folded = regions[
+        regions.index('<details class="region-details">') : regions.index("</details>")
+    ]
+    assert "<summary>The regions as a list</summary>" in folded
+    assert '<dl class="region-list">' in folded

@@ -145,11 +145,11 @@ def test_detail_page_frame(client):
     ]
     assert re.findall(r">([^<>]+)</(?:a|li)>", breadcrumbs) == [
         "Home",
-        "About Us",
+        "About CICA",
         "Publications",
         html.escape(publication.title, quote=False),
     ]
-    assert '<a href="/about/">About Us</a>' in breadcrumbs
+    assert '<a href="/about/">About CICA</a>' in breadcrumbs
     assert "Posted on:" in text and "3 March 2020" in text
     assert 'class="publication__back no-print" href="/publications/">Back</a>' in text
     assert "data-print" in text and ">Print</button>" in text

@@ -74,7 +74,7 @@ def test_secretariat_page(client, about_pages):
 
 def test_about_breadcrumbs_and_sub_navigation(client, about_pages):
     text = client.get("/about/structure/").content.decode()
-    assert '<li><a href="/about/">About Us</a></li><li aria-current="page">Structure</li>' in text
+    assert '<li><a href="/about/">About CICA</a></li><li aria-current="page">Structure</li>' in text
     assert 'href="/about/secretariat/"' in text
     assert 'href="/about/structure/" aria-current="page"' in text
 
@@ -122,3 +122,13 @@ def test_about_page_admin_view_on_site_stays_on_this_host(staff_client, about_pa
     page = FlatPage.objects.get(url="/about/structure/")
     change = staff_client.get(f"/admin/flatpages/flatpage/{page.pk}/change/").content.decode()
     assert 'href="/about/structure/" class="viewsitelink"' in change
+
+
+def test_breadcrumbs_name_the_about_page_by_its_title(client, about_pages):
+    about = client.get("/about/").content.decode()
+    assert '<li aria-current="page">About CICA</li>' in about
+    assert "About Us" not in about
+    FlatPage.objects.filter(url="/about/").update(title="The Conference")
+    structure = client.get("/about/structure/").content.decode()
+    assert '<li><a href="/about/">The Conference</a></li>' in structure
+    assert "About Us" not in structure
