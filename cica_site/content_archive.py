@@ -1,7 +1,7 @@
 """Export all content to one versioned JSON archive, and restore it into an empty database.
 
 The archive holds every content model with its history and the *names* of uploaded
-files (media is backed up separately, see the README). Staff accounts travel without
+files (media is backed up separately, see docs/operations.md). Staff accounts travel without
 their password hashes: restored accounts must set a new password.
 """
 
