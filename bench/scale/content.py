@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from core.partial_dates import DatePrecision, normalise_partial_date
 from core.publishing import PublicationStatus
+from core.rendering import render_markdown
 from events.models import Event, EventKind, EventStatus, last_day_covered
 from members.models import Participant, ParticipantKind, ParticipationStatus
 from members.models import StatusChange as MemberStatusChange
@@ -22,7 +23,6 @@ from plans.models import (
     PriorityArea,
 )
 from publications.models import Publication, PublicationKind
-from publications.rendering import render_markdown
 
 from . import text
 
