@@ -172,6 +172,29 @@ class CoordinationQuerySet(models.QuerySet):
             return self
         return self.filter(models.Q(plan__isnull=True) | published_q("plan"))
 
+    def with_plan_lists(self):
+        """Whether the role's dimension or priority area has published plans
+        (``subject_has_plans``): a subject without any is named, not linked to an empty
+        list. Part of the same query."""
+        plan = self.model._meta.get_field("plan").related_model
+        published = plan.objects.published()
+        return self.annotate(
+            subject_has_plans=models.Case(
+                models.When(
+                    dimension__isnull=False,
+                    then=models.Exists(published.filter(dimension=models.OuterRef("dimension"))),
+                ),
+                models.When(
+                    priority_area__isnull=False,
+                    then=models.Exists(
+                        published.filter(priority_area=models.OuterRef("priority_area"))
+                    ),
+                ),
+                default=models.Value(True),
+                output_field=models.BooleanField(),
+            )
+        )
+
     def in_subject_order(self):
         """Roles on dimensions, then on priority areas, then on plans; each kind in the
         order of its dimension, then by name; with the subjects loaded (a plan without

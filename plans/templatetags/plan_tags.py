@@ -20,7 +20,8 @@ def plans_coordinated(context, participant):
     request = context.get("request")
     user = getattr(request, "user", None) or AnonymousUser()
     roles = {CoordinationRole.COORDINATOR: [], CoordinationRole.CO_COORDINATOR: []}
-    for role in Coordination.objects.filter(state=participant).shown_to(user).in_subject_order():
+    shown = Coordination.objects.filter(state=participant).shown_to(user)
+    for role in shown.with_plan_lists().in_subject_order():
         roles[role.role].append(role)
     return {
         "coordinates": roles[CoordinationRole.COORDINATOR],

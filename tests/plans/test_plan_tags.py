@@ -43,6 +43,8 @@ def test_lists_the_subjects_a_state_coordinates_and_co_coordinates():
     ict = PriorityAreaFactory(name="Security of and in the use of ICT", slug="ict")
     human = DimensionFactory(name="Human dimension", slug="human")
     smes = PlanFactory(title="SMEs action plan 2016–2018", slug="smes-2016")
+    PlanFactory(dimension=ict.dimension, priority_area=ict)
+    PlanFactory(dimension=human, priority_area=None)
     CoordinationFactory(state=russia, plan=None, priority_area=ict)
     CoordinationFactory(state=russia, plan=smes, start_year=2016, end_year=2018)
     CoordinationFactory(state=russia, plan=None, dimension=human, role=CO, start_year=2020)
@@ -63,6 +65,22 @@ def test_lists_the_subjects_a_state_coordinates_and_co_coordinates():
     assert "Someone else" not in html
 
 
+def test_a_subject_without_published_plans_is_named_not_linked():
+    kyrgyzstan = member_state(name="Kyrgyzstan")
+    trade = PriorityAreaFactory(name="Trade and investment", slug="trade")
+    military = DimensionFactory(name="Military-political dimension", slug="military")
+    PlanFactory(dimension=military, priority_area=None, publication_status=PublicationStatus.DRAFT)
+    CoordinationFactory(state=kyrgyzstan, plan=None, priority_area=trade, role=CO)
+    CoordinationFactory(state=kyrgyzstan, plan=None, dimension=military)
+    coordinates, co_coordinates = coordinates_and_co_coordinates(section(kyrgyzstan))
+    assert items(coordinates) == [
+        'Military-political dimension <span class="muted">(dimension)</span>'
+    ]
+    assert items(co_coordinates) == [
+        f'Trade and investment <span class="muted">(priority area, {trade.dimension.name})</span>'
+    ]
+
+
 def test_dimensions_then_priority_areas_then_plans_each_in_dimension_order():
     state = member_state(name="Kazakhstan")
     first = DimensionFactory(name="Zeta dimension", position=1)
@@ -75,7 +93,7 @@ def test_dimensions_then_priority_areas_then_plans_each_in_dimension_order():
         CoordinationFactory(state=state, plan=None, priority_area=area)
         CoordinationFactory(state=state, plan=None, dimension=dimension)
     html = section(state)
-    names = [item.split(">", 2)[1].split("<")[0] for item in items(html)]
+    names = [re.sub(r"<[^>]+>", "", item.split(" <span")[0]) for item in items(html)]
     assert names == [
         "Zeta dimension",
         "Alpha dimension",
@@ -90,6 +108,7 @@ def test_names_and_titles_are_escaped():
     state = member_state(name="Hostland")
     dimension = DimensionFactory(name='Economic & "environmental" <dimension>')
     area = PriorityAreaFactory(name="Trade & <investment>", dimension=dimension)
+    PlanFactory(dimension=dimension, priority_area=area)
     CoordinationFactory(state=state, plan=None, priority_area=area)
     CoordinationFactory(
         state=state,
