@@ -8,9 +8,9 @@ it is known: "2010", not a made-up "1 January 2010".
 import datetime
 
 from django.db import models
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+
+from core.date_formats import full_date, month_and_year, year_only
 
 
 class DatePrecision(models.TextChoices):
@@ -21,16 +21,17 @@ class DatePrecision(models.TextChoices):
 
 
 def format_partial_date(value, precision):
+    """The date as far as it is known, in the site's one format for each kind of date
+    (core.date_formats): "3 March 2020", "March 2020", "2020", "by 2020"."""
     if value is None:
         return ""
     if precision == DatePrecision.YEAR:
-        # Russian writes a year alone as a date "2020 г.".
-        return pgettext("a date known only to the year", "%(year)s") % {"year": value.year}
+        return year_only(value)
     if precision == DatePrecision.BY_YEAR:
         return _("by %(year)s") % {"year": value.year}
     if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")
+        return month_and_year(value)
+    return full_date(value)
 
 
 def normalise_partial_date(value, precision):

@@ -5,9 +5,9 @@ A timed event shows the wall-clock time at the venue with the UTC offset and the
 14:00 it is. An all-day event shows its days, a month-only event only its month.
 """
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
+from core.date_formats import clock_time, day_and_month, full_date
 from core.partial_dates import DatePrecision, format_partial_date
 
 DASH = "\N{EN DASH}"
@@ -21,8 +21,7 @@ def utc_offset_label(moment):
     return f"UTC{sign}{hours:02d}:{minutes:02d}"
 
 
-def format_day(value):
-    return formats.date_format(value, "DATE_FORMAT")
+format_day = full_date
 
 
 def format_day_range(start, end):
@@ -32,12 +31,12 @@ def format_day_range(start, end):
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}{DASH}{format_day(end)}"
     if start.year == end.year:
-        return f"{formats.date_format(start, 'MONTH_DAY_FORMAT')} {DASH} {format_day(end)}"
+        return f"{day_and_month(start)} {DASH} {format_day(end)}"
     return f"{format_day(start)} {DASH} {format_day(end)}"
 
 
-def format_time(moment):
-    return formats.time_format(moment, "H:i")
+# The wall-clock time at the venue, as it is: the venue's zone is named beside it.
+format_time = clock_time
 
 
 def describe_when(event):

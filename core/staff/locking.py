@@ -7,8 +7,9 @@ deliberate second save (now based on the newer version) goes through.
 """
 
 from django import forms
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+
+from core.date_formats import site_date_time
 
 EDIT_BASE_FIELD = "edit_base_version"
 
@@ -70,7 +71,8 @@ class LockedModelForm(forms.ModelForm):
                 code="edit_conflict",
                 params={
                     "who": who,
-                    "when": formats.date_format(newest.history_date, "DATETIME_FORMAT"),
+                    # In the site's zone and named, as the History page shows it.
+                    "when": site_date_time(newest.history_date),
                 },
             )
         return cleaned_data

@@ -1,5 +1,6 @@
 from django import template
 
+from core.date_formats import site_date_time
 from core.partial_dates import format_partial_date
 
 register = template.Library()
@@ -7,7 +8,14 @@ register = template.Library()
 
 @register.filter
 def partial_date(value, precision):
+    """A date as far as it is known: {{ plan.decided_on|partial_date:plan.precision }}."""
     return format_partial_date(value, precision)
+
+
+@register.filter
+def site_datetime(moment):
+    """'3 March 2020, 14:05 (Asia/Almaty)': a moment in the site's zone, the zone named."""
+    return site_date_time(moment) if moment else ""
 
 
 @register.simple_tag(takes_context=True)
