@@ -1,9 +1,11 @@
 """Real CICA members, observers and chairmanships for the demo site (idempotent)."""
 
+import datetime
 import json
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.partial_dates import DatePrecision, parse_partial_date
@@ -30,6 +32,7 @@ def load():
             },
         )
         participant.status_changes.all().delete()
+        _publish_from_first_date(participant, entry["history"])
         for step in entry["history"]:
             if step["date"]:
                 date, precision = parse_partial_date(step["date"])
@@ -53,3 +56,14 @@ def load():
         "participants": Participant.objects.count(),
         "chairmanships": Chairmanship.objects.count(),
     }
+
+
+def _publish_from_first_date(participant, history):
+    """A state is published from its first dated status, not from the moment the demo was
+    loaded; one whose history has no date keeps the moment it was first loaded."""
+    dates = [parse_partial_date(step["date"])[0] for step in history if step["date"]]
+    if dates:
+        moment = timezone.make_aware(datetime.datetime.combine(min(dates), datetime.time()))
+        Participant.objects.filter(pk=participant.pk).exclude(publish_at=moment).update(
+            publish_at=moment
+        )

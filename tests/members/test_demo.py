@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from members.models import Chairmanship, Participant, StatusChange
 
@@ -45,3 +48,12 @@ def test_member_pages_show_founding_members_and_a_chart_without_unknown_years(cl
     assert 'class="chart__value">?<' not in listing
     assert "<tr><td>1999</td>" not in listing and "<tr><td>2002</td><td>16</td></tr>" in listing
     assert "not known" not in listing
+
+
+def test_states_are_published_from_their_first_dated_status():
+    call_command("load_demo")
+    kuwait = Participant.objects.get(name="Kuwait")
+    assert timezone.localtime(kuwait.publish_at).date() == datetime.date(2022, 10, 13)
+    kazakhstan = Participant.objects.get(name="Kazakhstan")
+    assert timezone.localtime(kazakhstan.publish_at).date() == datetime.date(2002, 1, 1)
+    assert kazakhstan.is_published
