@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CicaSiteConfig(AppConfig):
     name = "cica_site"
-    verbose_name = "CICA site"
+    verbose_name = _("CICA site")
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deploy checks)

@@ -74,7 +74,12 @@ class Secretariat(models.Model):
 class SecretariatHead(models.Model):
     """A head of the Secretariat (Executive Director, later Secretary General) and the term."""
 
-    secretariat = models.ForeignKey(Secretariat, on_delete=models.CASCADE, related_name="heads")
+    secretariat = models.ForeignKey(
+        Secretariat,
+        on_delete=models.CASCADE,
+        related_name="heads",
+        verbose_name=_("Secretariat contact"),
+    )
     name = models.CharField(pgettext_lazy("a person", "name"), max_length=200)
     title = models.CharField(
         pgettext_lazy("the post held", "title"),

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _install_published_row_counters(using, **kwargs):
@@ -19,7 +20,7 @@ class CoreConfig(AppConfig):
     """Building blocks every content app stands on; imports no content app."""
 
     name = "core"
-    verbose_name = "CICA core"
+    verbose_name = _("CICA core")
 
     def ready(self):
         # Models added after the roles migration get their permissions granted too.

@@ -384,7 +384,9 @@ class EventDocumentKind(models.TextChoices):
 
 
 class EventDocument(ChoiceLabelsMixin, models.Model):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="documents", verbose_name=_("event")
+    )
     kind = models.CharField(
         _("kind"), max_length=12, choices=EventDocumentKind.choices, default=EventDocumentKind.OTHER
     )

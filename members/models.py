@@ -90,7 +90,11 @@ class Participant(Publishable):
     )
     accession_date = models.DateField(_("accession date"), null=True, blank=True, editable=False)
     accession_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, blank=True, editable=False
+        _("accession date known to"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        blank=True,
+        editable=False,
     )
 
     objects = ParticipantQuerySet.as_manager()
@@ -161,7 +165,10 @@ class StatusChange(ChoiceLabelsMixin, models.Model):
     """From this date on, the participant had this status."""
 
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="status_changes"
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("participant"),
     )
     status = models.CharField(_("status"), max_length=12, choices=ParticipationStatus.choices)
     date = models.DateField(
@@ -220,6 +227,7 @@ class Chairmanship(models.Model):
         on_delete=models.PROTECT,
         related_name="chairmanships",
         limit_choices_to={"kind": ParticipantKind.STATE},
+        verbose_name=_("state"),
     )
     start_year = models.PositiveSmallIntegerField(_("from (year)"))
     end_year = models.PositiveSmallIntegerField(_("to (year)"), null=True, blank=True)

@@ -173,7 +173,7 @@ class PlanAdmin(ContentAdmin):
         "priority_area",
         "status_label",
         "decided",
-        "period",
+        "period_label",
         "publication_status",
     ]
     list_filter = ["dimension", "status", "kind", CoordinatorFilter, "publication_status"]
@@ -202,6 +202,11 @@ class PlanAdmin(ContentAdmin):
     @admin.display(description=_("status decided on"), ordering="status_decided_on")
     def decided(self, obj):
         return obj.status_decided_display or "—"
+
+    # Plan.period is a property: without a description its column read "Period" in Russian.
+    @admin.display(description=_("period"), ordering="start_year")
+    def period_label(self, obj):
+        return obj.period
 
     def has_status_permission(self, request):
         return request.user.has_perm("plans.change_plan_status")

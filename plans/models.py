@@ -59,7 +59,10 @@ class PriorityAreaQuerySet(models.QuerySet):
 
 class PriorityArea(models.Model):
     dimension = models.ForeignKey(
-        Dimension, on_delete=models.PROTECT, related_name="priority_areas"
+        Dimension,
+        on_delete=models.PROTECT,
+        related_name="priority_areas",
+        verbose_name=_("dimension"),
     )
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -94,11 +97,14 @@ class Plan(Publishable):
     """A concept paper or an action plan moving through CICA's approval process."""
 
     kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices)
-    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="plans")
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.PROTECT, related_name="plans", verbose_name=_("dimension")
+    )
     priority_area = models.ForeignKey(
         PriorityArea,
         on_delete=models.PROTECT,
         related_name="plans",
+        verbose_name=_("priority area"),
         null=True,
         blank=True,
         help_text=_("Empty for a paper covering the whole dimension."),
@@ -309,10 +315,16 @@ class Coordination(ChoiceLabelsMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="coordinations",
         limit_choices_to={"kind": "state"},
+        verbose_name=_("state"),
     )
     role = models.CharField(_("role"), max_length=16, choices=CoordinationRole.choices)
     dimension = models.ForeignKey(
-        Dimension, on_delete=models.CASCADE, null=True, blank=True, related_name="coordinations"
+        Dimension,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="coordinations",
+        verbose_name=_("dimension"),
     )
     priority_area = models.ForeignKey(
         PriorityArea,
@@ -320,9 +332,15 @@ class Coordination(ChoiceLabelsMixin, models.Model):
         null=True,
         blank=True,
         related_name="coordinations",
+        verbose_name=_("priority area"),
     )
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, null=True, blank=True, related_name="coordinations"
+        Plan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="coordinations",
+        verbose_name=_("plan"),
     )
     start_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(_("to (year)"), null=True, blank=True)
@@ -371,7 +389,9 @@ class Coordination(ChoiceLabelsMixin, models.Model):
 class StatusChange(ChoiceLabelsMixin, models.Model):
     """One step of a plan's approval history. Append-only: see plans.workflow."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="status_changes")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("plan")
+    )
     # 1, 2, 3... per plan: the order of the history, whatever dates are known.
     step = models.PositiveSmallIntegerField(_("step"), editable=False)
     from_status = models.CharField(_("from"), max_length=20, choices=PlanStatus.choices, blank=True)
@@ -452,7 +472,9 @@ class StatusChange(ChoiceLabelsMixin, models.Model):
 class Measure(ChoiceLabelsMixin, models.Model):
     """An implementation measure of an action plan."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan")
+    )
     title = models.CharField(_("title"), max_length=250)
     responsible_states = models.ManyToManyField(
         "members.Participant",
@@ -491,7 +513,9 @@ DOCUMENT_LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 
 
 class PlanDocument(ChoiceLabelsMixin, models.Model):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="documents")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="documents", verbose_name=_("plan")
+    )
     title = models.CharField(_("title"), max_length=250)
     language = models.CharField(
         _("language"), max_length=8, choices=DOCUMENT_LANGUAGES, default="en"

@@ -58,7 +58,7 @@ def test_plan_changelist_shows_every_column(demo, chief, screenshot_dir):
     screenshot(chief, screenshot_dir, "admin-plan-changelist")
     # The table scrolls inside its box: a column past the box's edge is out of sight.
     visible = box(chief.locator("#changelist .results"))
-    for column in ("status_label", "period", "publication_status"):
+    for column in ("status_label", "period_label", "publication_status"):
         header = box(chief.locator(f"#result_list th.column-{column}"))
         right = header["x"] + header["width"]
         assert right <= min(WIDTH, visible["x"] + visible["width"]) + 0.5, column

@@ -185,3 +185,38 @@ def test_russian_admin_titles_are_grammatical(admin_client, russian_site):
     assert "Добавить публикация" not in html
     listing = get_in_russian(admin_client, "/admin/publications/publication/").content.decode()
     assert "Выберите объект типа «публикация» для изменения" in listing
+
+
+def our_admin_pages():
+    """The admin home and, for each model of ours, its list, its add form and one change form."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    paths = ["/admin/"]
+    for model in admin.site._registry:
+        if model._meta.app_label not in {"members", "plans", "events", "publications", "cica_site"}:
+            continue
+        info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        paths.append(reverse(f"{info}_changelist"))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            paths.append(reverse(f"{info}_change", args=[first.pk]))
+    return paths
+
+
+def test_our_admin_pages_in_russian_leave_no_interface_text_in_english(admin_client, russian_site):
+    patterns = english_patterns()
+    left = {}
+    for path in our_admin_pages():
+        response = get_in_russian(admin_client, path)
+        assert response.status_code == 200, path
+        texts = texts_of(response.content.decode())
+        found = {
+            english
+            for text, _ in texts
+            for english, pattern in patterns
+            if pattern.fullmatch(text.rstrip())
+        }
+        if found:
+            left[path] = sorted(found)
+    assert left == {}, pprint.pformat(left)
