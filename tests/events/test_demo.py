@@ -150,6 +150,6 @@ def test_a_document_without_a_file_links_to_its_source(client):
     page = client.get("/events/sixth-summit-astana-2022/").content.decode()
     document = EventDocument.objects.get(title="Astana Statement on CICA Transformation")
     assert f'<a href="{document.source_url}" rel="external noopener">' in page
-    assert "(external source)" in page
+    assert "(Declaration, external source)" in page
     with pytest.raises(ValidationError):
         EventDocument(event=document.event, title="Nothing to read").full_clean()
