@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # Cache-Control on every response: seconds in shared caches, never for staff.
     "cica_site.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (Django's order); before the page cache,
+    # whose keys hold the language it activates from the address.
     "django.middleware.locale.LocaleMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,10 +188,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# CICA's two working languages. English lives at the unprefixed addresses it always had,
+# Russian under /ru/ (cica_site/urls.py): the address alone says the language, so a
+# browser's Accept-Language or a stale cookie never changes what an English URL shows.
 LANGUAGE_CODE = "en"
-# English only until a Russian catalogue exists: offering "ru" would label English
-# text as Russian (<html lang="ru">) for visitors whose browsers prefer Russian.
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", _("English")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The named date and number formats of each language (cica_site/formats/<language>/).
 FORMAT_MODULE_PATH = ["cica_site.formats"]

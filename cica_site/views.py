@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
@@ -23,8 +23,6 @@ from . import search
 
 HOME_PUBLICATIONS = 4
 HOME_EVENTS = 4
-# The plans app's status board (url name plans:status).
-PLAN_BOARD_PATH = "/plans/status/"
 
 
 class HomeView(TemplateView):
@@ -43,7 +41,6 @@ class HomeView(TemplateView):
         upcoming = Event.objects.published().upcoming()
         context["next_events"] = list(keys_first(upcoming, 0, HOME_EVENTS))
         context["plan_statuses"] = plan_status_summary()
-        context["plan_board_url"] = PLAN_BOARD_PATH
         return context
 
 
@@ -87,12 +84,11 @@ def about_page(request, subpath=""):
 
 
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
+    lines = ["User-agent: *"]
+    for language, _name in settings.LANGUAGES:  # /admin/ and /ru/admin/
+        with translation.override(language):
+            lines += [f"Disallow: {reverse('admin:index')}", f"Disallow: {reverse('search')}"]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -111,7 +107,8 @@ def security_txt(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    # page_missing: the language switch and hreflang name no address that has no page.
+    return render(request, "404.html", {"page_missing": True}, status=404)
 
 
 def server_error(request):
