@@ -117,7 +117,9 @@ def russian_path(path):
 
 
 def get_in_russian(client, path):
-    with translation.override("ru"):
+    # translate_url resolves the English address: with English active (a request under
+    # /ru/ leaves Russian active in the thread).
+    with translation.override("en"):
         address = russian_path(path)
     return client.get(address, HTTP_ACCEPT_LANGUAGE="ru")
 
