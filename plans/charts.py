@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from core.charts import DateScale, rounded, text_width, year_ticks
+from core.charts import DateScale, fit_text, rounded, text_width, year_ticks
 from core.partial_dates import DatePrecision, format_partial_date
 
 LABEL_WIDTH = 230
@@ -14,6 +14,8 @@ ROW_HEIGHT = 30
 BAR_HEIGHT = 18
 TOP = 10
 LEGEND_ROW = 22
+LEGEND_FONT = 11
+LEGEND_SWATCH = 18  # the square and the space after it
 LEGEND_BOTTOM = 16
 COMPACT_LABEL_ROOM = 16
 
@@ -73,7 +75,10 @@ def status_board_chart(rows, statuses, width=720, compact=False):
     """
     label_width = 8 if compact else LABEL_WIDTH
     row_height = ROW_HEIGHT + COMPACT_LABEL_ROOM if compact else ROW_HEIGHT
-    legend_columns = 2 if compact else 4
+    # As many columns as the longest status label allows: Russian labels are twice as long.
+    widest = max((text_width(s.label, LEGEND_FONT) for s in statuses), default=0)
+    column_width = max(175, LEGEND_SWATCH + widest + 12)
+    legend_columns = max(1, min(2 if compact else 4, int((width - 10) // column_width)))
     plot_width = width - label_width - 40
     maximum = max((row["total"] for row in rows), default=0)
     scale = plot_width / maximum if maximum else 0
@@ -100,7 +105,7 @@ def status_board_chart(rows, statuses, width=720, compact=False):
     legend_top = TOP + len(rows) * row_height + 14
     legend = [
         LegendItem(
-            x=10 + (index % legend_columns) * 175,
+            x=10 + (index % legend_columns) * column_width,
             y=legend_top + (index // legend_columns) * LEGEND_ROW,
             status=s.value,
             label=s.label,
@@ -259,7 +264,11 @@ def status_timeline_chart(changes, width=720):
             middle = (x + x_end) / 2
             x, x_end = rounded(middle - MIN_SPAN_WIDTH / 2), rounded(middle + MIN_SPAN_WIDTH / 2)
         date_text, description = _describe(change, period, (earliest, latest))
-        label = f"{change.get_to_status_display()}: {date_text}"
+        # Shortened to the chart's width (Russian status names are long on a phone); the
+        # full text is in the description and in the list below the chart.
+        label = fit_text(
+            f"{change.get_to_status_display()}: {date_text}", right - TIMELINE_LEFT, TIMELINE_FONT
+        )
         label_width = text_width(label, TIMELINE_FONT)
         text_x = max(TIMELINE_LEFT, min(x, right - label_width))
         marks.append(

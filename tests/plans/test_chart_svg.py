@@ -113,6 +113,18 @@ def test_status_chart_words_come_from_the_catalogue():
     assert text_of(by_class(svg, "chart__label")[-1]) == "«Superseded»"
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_key_leaves_room_for_long_russian_labels(layout):
+    from core.charts import text_width
+
+    with translation.override("ru"):  # "Одобрено Комитетом старших должностных лиц"
+        chart = status_board_chart(board_rows([("Economic", [1] * 7)]), STATUSES, **layout)
+        for item, after in zip(chart.legend, chart.legend[1:], strict=False):
+            if after.y == item.y:
+                assert after.x - item.text_x >= text_width(item.label, 11), item.label
+        assert all(item.text_x + text_width(item.label, 11) <= chart.width for item in chart.legend)
+
+
 def test_coordinates_and_figures_are_not_localized(settings):
     settings.USE_THOUSAND_SEPARATOR = True
     with translation.override("ru"):  # a decimal comma and a space between thousands
@@ -234,3 +246,21 @@ def test_a_plan_page_draws_its_time_line_wide_and_narrow(client):
     for svg in drawings:
         assert len(by_class(svg, "timeline-chart__step", "g")) == plan.status_changes.count()
         assert "In implementation: 4 May 2021" in labelled_by(svg)[1]
+
+
+def test_timeline_labels_fit_a_phone_in_russian():
+    from core.charts import text_width
+    from plans.charts import TIMELINE_FONT
+
+    changes = [
+        change(1, PlanStatus.AGREED_BY_SWG),
+        change(2, PlanStatus.APPROVED_BY_SOC, datetime.date(2016, 1, 13)),
+    ]
+    with translation.override("ru"):
+        timeline = status_timeline_chart(changes, width=340)
+    for mark in timeline.marks:
+        assert mark.text_x + text_width(mark.label, TIMELINE_FONT) <= timeline.right, mark.label
+    assert timeline.marks[1].label.startswith("Одобрено Комитетом")
+    assert timeline.marks[1].label.endswith("\N{HORIZONTAL ELLIPSIS}")
+    # The whole text stays in the description read out with the picture.
+    assert "13 января 2016 г." in timeline.marks[1].description
