@@ -11,15 +11,17 @@ wrapped in cache_page: the page cache (core/page_cache.py) keeps them for visito
 drops them when content changes, whereas cache_page would go on listing a withdrawn item
 until it expired (tests/security/test_leaks.py).
 
+Each item is listed in English and in Russian, each address with the hreflang
+alternates of both and x-default (core/sitemaps.py LanguagesSitemap: Django's i18n).
+
 The templates (templates/sitemaps/) are Django's without what this site does not use
-(alternate languages, {% spaceless %}) and with dates as ISO 8601 moments rather than
+({% spaceless %}) and with dates as ISO 8601 moments rather than
 through the date filter: a page of 1,000 events took 54 ms of CPU through them against
 77 ms through Django's, most of it the template. Pages hold 500 addresses (the apps'
 ``limit``): 25 ms a page without the cache, an index of 174 entries 10 ms, at full scale.
 """
 
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
-from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import EmptyPage, PageNotAnInteger
@@ -28,6 +30,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import http_date
 
+from core.sitemaps import LanguagesSitemap
 from events.sitemaps import EventSitemap
 from members.sitemaps import ParticipantSitemap
 from plans.sitemaps import PlanSitemap
@@ -36,7 +39,7 @@ from publications.sitemaps import PublicationSitemap
 CONTENT_TYPE = "application/xml"
 
 
-class FixedPagesSitemap(Sitemap):
+class FixedPagesSitemap(LanguagesSitemap):
     priority = 0.8
     pages = [
         ("home", "daily"),
@@ -58,12 +61,17 @@ class FixedPagesSitemap(Sitemap):
         return page[1]
 
 
-class AboutPagesSitemap(FlatPageSitemap):
+class AboutPagesSitemap(LanguagesSitemap, FlatPageSitemap):
     priority = 0.6
     changefreq = "monthly"
 
     def items(self):
         return super().items().filter(url__startswith="/about/").order_by("url")
+
+    def location(self, page):
+        # A flat page's own get_absolute_url is its stored URL, the same in every language.
+        subpath = page.url.removeprefix("/about/")
+        return reverse("about-page", args=[subpath]) if subpath else reverse("about")
 
 
 SITEMAPS = {

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import LanguagesSitemap
 
 from .models import Participant
 
 
-class ParticipantSitemap(Sitemap):
+class ParticipantSitemap(LanguagesSitemap):
     changefreq = "monthly"
     # Addresses per sitemap page; the site's index lists every page (cica_site/sitemaps.py).
     limit = 500

@@ -102,18 +102,21 @@ def test_the_sitemap_index_pages_large_sections(client, monkeypatch):
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     locations = [e.findtext(f"{ns}loc") for e in ET.fromstring(response.content)]
     pages = [loc for loc in locations if "sitemap-publications" in loc]
-    assert pages == [
-        "http://testserver/sitemap-publications.xml",
-        "http://testserver/sitemap-publications.xml?p=2",
-        "http://testserver/sitemap-publications.xml?p=3",
+    # Seven items in two languages: 14 addresses, three a page.
+    assert pages == ["http://testserver/sitemap-publications.xml"] + [
+        f"http://testserver/sitemap-publications.xml?p={page}" for page in range(2, 6)
     ]
     listed = []
     for page in pages:
         body = client.get(page.removeprefix("http://testserver")).content
         listed += [e.findtext(f"{ns}loc") for e in ET.fromstring(body)]
-    assert sorted(listed) == sorted(f"http://testserver/publications/news-{n}/" for n in range(7))
+    assert sorted(listed) == sorted(
+        f"http://testserver{prefix}/publications/news-{n}/"
+        for n in range(7)
+        for prefix in ("", "/ru")
+    )
     assert len(published) == 7
-    assert client.get("/sitemap-publications.xml?p=4").status_code == 404
+    assert client.get("/sitemap-publications.xml?p=6").status_code == 404
     assert client.get("/sitemap-nothing.xml").status_code == 404
 
 

@@ -7,6 +7,7 @@ cache keeps one page per language; bad language input falls back to English.
 
 import datetime
 import re
+import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
@@ -317,3 +318,63 @@ def test_shared_caches_see_a_different_address_per_language(client, site, page_c
     english, russian = client.get("/plans/"), client.get("/ru/plans/")
     assert english["ETag"] != russian["ETag"]
     assert urlsplit(english.wsgi_request.build_absolute_uri()).path == "/plans/"
+
+
+# --- sitemap -----------------------------------------------------------------------
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_urls(client, section, page=1):
+    """{address: {hreflang: alternate}} of one page of a sitemap section."""
+    root = ET.fromstring(client.get(f"/sitemap-{section}.xml?p={page}").content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        for url in root.findall(f"{SITEMAP}url")
+    }
+
+
+def test_the_sitemap_lists_both_languages_with_alternates(client, site):
+    host = "http://testserver"
+    expected_paths = {
+        "pages": "/plans/",
+        "about": "/about/",
+        "members": site["state"].get_absolute_url(),
+        "plans": site["plan"].get_absolute_url(),
+        "events": site["event"].get_absolute_url(),
+        "publications": site["publication"].get_absolute_url(),
+    }
+    for section, path in expected_paths.items():
+        urls = sitemap_urls(client, section)
+        both = {"en": host + path, "ru": f"{host}/ru{path}", "x-default": host + path}
+        assert urls[host + path] == both, section
+        assert urls[f"{host}/ru{path}"] == both, section
+        for address in urls:
+            assert client.get(address.removeprefix(host)).status_code == 200, address
+
+
+def test_the_sitemap_index_is_one_for_both_languages(client, site):
+    assert client.get("/ru/sitemap.xml").status_code == 404
+    index = client.get("/sitemap.xml").text
+    assert "/ru/" not in index and "sitemap-plans.xml" in index
+
+
+def test_a_sitemap_page_reads_only_the_items_it_lists(
+    client, site, monkeypatch, django_assert_max_num_queries
+):
+    from cica_site import sitemaps
+
+    monkeypatch.setattr(sitemaps.PublicationSitemap, "limit", 3)
+    for index in range(4):
+        PublicationFactory(slug=f"more-{index}")
+    # Five publications in two languages: ten addresses, pages of three. An item's two
+    # addresses may fall on two pages; every address is listed once.
+    listed = []
+    for page in (1, 2, 3, 4):
+        with django_assert_max_num_queries(3):
+            listed += list(sitemap_urls(client, "publications", page))
+    assert len(listed) == len(set(listed)) == 10
+    assert client.get("/sitemap-publications.xml?p=5").status_code == 404

@@ -170,11 +170,12 @@ def test_a_section_split_into_pages_lists_each_item_once(client, monkeypatch):
         monkeypatch.setattr(cls, "limit", 2)
     for index in range(5):
         PublicationFactory(slug=f"paged-{index}")
+    # Five items in two languages: ten addresses, two a page.
     index_xml = client.get("/sitemap.xml").content.decode()
-    assert "/sitemap-publications.xml?p=3" in index_xml
-    assert "/sitemap-publications.xml?p=4" not in index_xml
+    assert "/sitemap-publications.xml?p=5" in index_xml
+    assert "/sitemap-publications.xml?p=6" not in index_xml
     pages = []
-    for page in (1, 2, 3):
+    for page in (1, 2, 3, 4, 5):
         response = client.get(f"/sitemap-publications.xml?p={page}")
         assert response.status_code == 200
         pages.append(
@@ -184,7 +185,9 @@ def test_a_section_split_into_pages_lists_each_item_once(client, monkeypatch):
                 if loc.tag.endswith("loc")
             ]
         )
-    assert [len(page) for page in pages] == [2, 2, 1]
-    assert sorted(sum(pages, [])) == [f"/publications/paged-{index}/" for index in range(5)]
-    assert client.get("/sitemap-publications.xml?p=4").status_code == 404
+    assert [len(page) for page in pages] == [2, 2, 2, 2, 2]
+    assert sorted(sum(pages, [])) == sorted(
+        f"{prefix}/publications/paged-{index}/" for index in range(5) for prefix in ("", "/ru")
+    )
+    assert client.get("/sitemap-publications.xml?p=6").status_code == 404
     assert client.get("/sitemap-members.xml?p=1").status_code == 200  # empty section: page 1
