@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from bench import scale
 
@@ -84,6 +85,19 @@ def public_pages(probe):
 
 
 SITEMAP_SECTIONS = ["pages", "about", "members", "plans", "events", "publications"]
+# One file for both languages at the root: no Russian twin.
+ROOT_FILES = ("/robots.txt", "/sitemap")
+
+
+def russian_pages(pages):
+    """The same pages under /ru/ (issue 21): they must run the English pages' queries."""
+    return {
+        f"{name} in Russian": f"/ru{path}"
+        for name, path in pages.items()
+        if not path.startswith(ROOT_FILES)
+    }
+
+
 # Registered admin models, known at collection time; the change form shows a probe
 # where there is one, otherwise the first object.
 ADMIN_MODELS = sorted(model._meta.label for model in admin.site._registry)
@@ -162,9 +176,11 @@ def measured(django_db_setup, django_db_blocker):
             # would otherwise count as queries of the first page to need them.
             scale.reset()
             scale.seed(counts, log=lambda *args: None)
-            results[size] = measure(public_pages(probe), Client()) | measure(
-                admin_pages(probe), staff
-            )
+            # The addresses in English: a request under /ru/ leaves Russian active.
+            with translation.override("en"):
+                public, staff_pages = public_pages(probe), admin_pages(probe)
+            public |= russian_pages(public)
+            results[size] = measure(public, Client()) | measure(staff_pages, staff)
         transaction.set_rollback(True)
     return results
 
@@ -185,7 +201,8 @@ def _page_names():
             return "/"
 
     stub = {key: Stub() for key in ("event", "plan", "state", "publication", "dimension")}
-    names = list(public_pages(stub))
+    public = public_pages(stub)
+    names = list(public | russian_pages(public))
     names.append("admin home")
     for label in ADMIN_MODELS:
         names.append(f"{label} changelist")
@@ -215,3 +232,15 @@ def test_no_select_list_grows_with_the_data(measured, page):
     if small is None or large is None:
         pytest.skip("no object of this kind to open")
     assert small["largest select"] == large["largest select"], (small, large)
+
+
+def _russian_page_names():
+    return [name.removesuffix(" in Russian") for name in _page_names() if "in Russian" in name]
+
+
+@pytest.mark.parametrize("page", _russian_page_names())
+def test_a_russian_page_runs_the_queries_of_the_english_one(measured, page):
+    for size in ("small", "large"):
+        english, russian = measured[size][page], measured[size][f"{page} in Russian"]
+        assert russian["status"] == english["status"] == 200, (size, english, russian)
+        assert russian["queries"] == english["queries"], (size, english, russian)
