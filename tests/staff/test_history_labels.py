@@ -48,3 +48,28 @@ def test_a_change_with_no_user_shows_a_dash(staff_client):
     state.save()
     text = changes(staff_client, "members_participant", state)
     assert "None" not in text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/plans/plan/abc/history/",
+        "/admin/events/event/{event}/change/history/",
+        "/admin/members/participant/x/history/",
+        "/admin/publications/publication/zz/history/",
+        "/admin/events/event/{event}/history/abc/",
+        "/admin/events/event/{event}/history/999999/",
+        "/admin/flatpages/flatpage/about/history/",
+    ],
+)
+def test_a_history_address_naming_no_record_is_a_404(staff_client, path):
+    event = EventFactory()
+    response = staff_client.get(path.format(event=event.pk))
+    assert response.status_code == 404
+
+
+def test_a_real_history_version_still_opens(staff_client):
+    event = EventFactory()
+    version = event.history.latest()
+    url = reverse("admin:events_event_simple_history", args=[event.pk, version.pk])
+    assert staff_client.get(url).status_code == 200
