@@ -10,8 +10,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 MARK_CONTROLS = """() => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
     + '[tabindex]:not([tabindex="-1"])';
+  // Inside a closed <details> only its summary can be reached until it is opened.
+  const folded = (el) => {
+    const details = el.closest("details:not([open])");
+    return !!details && !(el.tagName === "SUMMARY" && el.parentElement === details);
+  };
   const shown = (el) => el.getClientRects().length > 0
-    && getComputedStyle(el).visibility !== "hidden";
+    && getComputedStyle(el).visibility !== "hidden" && !folded(el);
   const controls = [...document.querySelectorAll(selector)]
     .filter((el) => !el.disabled && shown(el));
   controls.forEach((el, index) => { el.dataset.tabWalk = index; });
@@ -98,3 +103,13 @@ def test_filters_work_from_the_keyboard(demo, page):
     assert "dimension=military-political" in page.url
     assert page.get_by_label("Dimension").input_value() == "military-political"
     assert page.get_by_label("Year").input_value() == "2017"
+
+
+def test_the_folded_list_of_regions_opens_from_the_keyboard(demo, page):
+    page.goto(demo + "/members/")
+    summary = page.get_by_text("The regions as a list")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("details.region-details").get_attribute("open") is not None
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.region-list') !== null")
