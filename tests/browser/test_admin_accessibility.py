@@ -4,7 +4,7 @@ static/js/admin-a11y.js in place."""
 import pytest
 
 from plans.models import Plan
-from publications.models import Publication
+from publications.models import Publication, PublicationKind
 from tests.browser.conftest import log_in, screenshot, serious_violations, staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +28,7 @@ def test_login_page(demo, page, axe, screenshot_dir):
 def test_main_admin_forms(demo, page, axe, screenshot_dir):
     staff_user("chief", superuser=True)
     log_in(page, demo, "chief")
-    publication = Publication.objects.get()
+    publication = Publication.objects.get(kind=PublicationKind.INTERVIEW)
     plan = Plan.objects.get(slug="smes-action-plan-2016-2018")
     forms = {
         "admin-index": "/admin/",

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from core.staff.roles import EDITOR, PUBLISHER
 from plans.models import Plan
-from publications.models import Publication
+from publications.models import Publication, PublicationKind
 from tests.browser.conftest import log_in, screenshot, staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -105,7 +105,8 @@ def test_publisher_records_a_status_decision_that_appears_on_the_public_time_lin
 def test_second_of_two_concurrent_saves_is_refused_and_keeps_its_input(demo, new_context):
     staff_user("amina", role=PUBLISHER)
     staff_user("boris", role=PUBLISHER)
-    publication = Publication.objects.get()  # the demo interview, published
+    # The demo interview, published.
+    publication = Publication.objects.get(kind=PublicationKind.INTERVIEW)
     change_url = f"{demo}/admin/publications/publication/{publication.pk}/change/"
     amina = new_context(**STAFF_ZONE).new_page()
     boris = new_context(**STAFF_ZONE).new_page()
