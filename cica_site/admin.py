@@ -6,26 +6,36 @@ from django.contrib.flatpages.forms import FlatpageForm
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.staff.admin import SuperuserOnlyAdminMixin, ViewOnSiteMixin
 from core.staff.csv_export import CsvExportAdminMixin
 from core.staff.history import LabelledHistoryMixin
 from core.staff.locking import LockedModelForm, OptimisticLockAdminMixin
+from core.staff.translation_admin import RussianVersionAdminMixin, TranslatedTabularInline
 
 from .models import Secretariat, SecretariatHead
 
+CONTENT_HELP = _(
+    "Markdown (or plain HTML). Pages under /about/ are public. Scripts, styles, "
+    "event handlers and unsafe links are removed when the page is shown."
+)
 
-class AboutPageForm(LockedModelForm, FlatpageForm):
-    content = forms.CharField(
-        label=_("content"),
+
+def _content_field(label):
+    return forms.CharField(
+        label=label,
         widget=forms.Textarea(attrs={"rows": 24}),
         required=False,
-        help_text=_(
-            "Markdown (or plain HTML). Pages under /about/ are public. Scripts, styles, "
-            "event handlers and unsafe links are removed when the page is shown."
-        ),
+        help_text=CONTENT_HELP,
     )
+
+
+class AboutPageForm(LockedModelForm, FlatpageForm):
+    # The page's text in each language (cica_site/translation.py).
+    content_en = _content_field(_("content [en]"))
+    content_ru = _content_field(_("content [ru]"))
 
 
 admin.site.unregister(FlatPage)
@@ -33,6 +43,7 @@ admin.site.unregister(FlatPage)
 
 @admin.register(FlatPage)
 class AboutPageAdmin(
+    RussianVersionAdminMixin,
     ViewOnSiteMixin,
     OptimisticLockAdminMixin,
     CsvExportAdminMixin,
@@ -79,14 +90,14 @@ for machinery in [Site, *apps.get_app_config("axes").get_models()]:
         show_to_superusers_only(machinery)
 
 
-class SecretariatHeadInline(admin.TabularInline):
+class SecretariatHeadInline(TranslatedTabularInline):
     model = SecretariatHead
     extra = 1
     fields = ["order", "name", "title", "started", "started_precision", "ended", "ended_precision"]
 
 
 @admin.register(Secretariat)
-class SecretariatAdmin(admin.ModelAdmin):
+class SecretariatAdmin(TranslationAdmin):
     """The contact section of the Secretariat's About page: one row, never deleted."""
 
     list_display = ["__str__", "address_line", "email", "phone", "office_hours"]

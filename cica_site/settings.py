@@ -60,6 +60,8 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
 INSTALLED_APPS = [
+    # Translated model fields (core/bilingual.py); before the admin, as it requires.
+    "modeltranslation",
     # The admin as the Secretariat's (cica_site/admin_site.py).
     "cica_site.apps.SecretariatAdminConfig",
     "django.contrib.auth",
@@ -198,6 +200,15 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["cica_site.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
+# Content is written in both working languages, whatever LANGUAGES offers visitors:
+# a column per language (core/bilingual.py), English required, Russian falling back to it.
+MODELTRANSLATION_LANGUAGES = ("en", "ru")
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs come from the English title, whatever language the admin is used in.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
+# The About pages' language columns: migrations of our own for the contrib app.
+MIGRATION_MODULES = {"flatpages": "cica_site.flatpages_migrations"}
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.partial_dates import DatePrecision
-from core.staff.admin import ContentAdmin
+from core.staff.admin import TranslatedContentAdmin
 from core.staff.filters import year_filter
 from core.staff.locking import LockedModelForm
+from core.staff.translation_admin import TranslatedTabularInline
 from members.models import Participant
 from plans.models import Plan
 
@@ -17,7 +18,7 @@ from .duplication import duplicate_as_draft
 from .models import Event, EventDocument
 
 
-class EventDocumentInline(admin.TabularInline):
+class EventDocumentInline(TranslatedTabularInline):
     model = EventDocument
     extra = 0
     fields = ["kind", "title", "file", "source_url"]
@@ -91,7 +92,7 @@ class EventAdminForm(LockedModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(ContentAdmin):
+class EventAdmin(TranslatedContentAdmin):
     form = EventAdminForm
     show_full_result_count = False  # one count per page at scale (issue 7)
     list_display = ["title", "kind", "when", "city", "status", "publication_status"]
@@ -110,7 +111,7 @@ class EventAdmin(ContentAdmin):
     readonly_fields = ["sequence", "updated_at"]
     markdown_fields = ["body"]
     inlines = [EventDocumentInline]
-    actions = [*ContentAdmin.actions, "duplicate_as_draft"]
+    actions = [*TranslatedContentAdmin.actions, "duplicate_as_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "status"]}),
         (

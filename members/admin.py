@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.staff.admin import ChildContentAdmin, ContentAdmin
+from core.staff.admin import ChildContentAdmin, TranslatedContentAdmin
 from core.staff.filters import year_filter
+from core.staff.translation_admin import TranslatedTabularInline
 
 from .models import Chairmanship, Participant, StatusChange
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(TranslatedTabularInline):
     model = StatusChange
     extra = 0
     fields = ["status", "date", "precision", "note"]
@@ -20,7 +21,7 @@ class ChairmanshipInline(admin.TabularInline):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ContentAdmin):
+class ParticipantAdmin(TranslatedContentAdmin):
     list_display = [
         "name",
         "kind",

@@ -9,7 +9,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.pagination import EstimatedCountPaginator
-from core.staff.admin import ChildContentAdmin, ContentAdmin
+from core.staff.admin import TranslatedChildContentAdmin, TranslatedContentAdmin
+from core.staff.translation_admin import TranslatedTabularInline
 from members.models import Participant
 
 from .forms import StatusDecisionForm, searchable_in_admin
@@ -41,7 +42,7 @@ class CoordinationInline(admin.TabularInline):
     verbose_name_plural = _("coordinating states")
 
 
-class MeasureInline(admin.TabularInline):
+class MeasureInline(TranslatedTabularInline):
     model = Measure
     extra = 0
     fields = ["title", "responsible_states", "due_date", "status", "event"]
@@ -55,7 +56,7 @@ class MeasureInline(admin.TabularInline):
         return fields
 
 
-class PlanDocumentInline(admin.TabularInline):
+class PlanDocumentInline(TranslatedTabularInline):
     model = PlanDocument
     extra = 0
     fields = ["title", "language", "date", "file"]
@@ -114,7 +115,7 @@ class CoordinatorFilter(admin.SimpleListFilter):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(ChildContentAdmin):
+class DimensionAdmin(TranslatedChildContentAdmin):
     list_display = ["name", "position", "coordinators", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -130,7 +131,7 @@ class DimensionAdmin(ChildContentAdmin):
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(ChildContentAdmin):
+class PriorityAreaAdmin(TranslatedChildContentAdmin):
     list_display = ["name", "dimension", "coordinators"]
     list_filter = ["dimension"]
     list_select_related = ["dimension"]
@@ -161,7 +162,7 @@ class PriorityAreaAdmin(ChildContentAdmin):
 
 
 @admin.register(Plan)
-class PlanAdmin(ContentAdmin):
+class PlanAdmin(TranslatedContentAdmin):
     # At scale (issue 7): one count per page, and an order an index serves (the model's
     # default sorts on the dimension's position, i.e. every plan).
     show_full_result_count = False

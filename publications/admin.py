@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.staff.admin import ContentAdmin
+from core.staff.admin import TranslatedContentAdmin
 from core.staff.filters import year_filter
 
 from .models import Publication
 
 
 @admin.register(Publication)
-class PublicationAdmin(ContentAdmin):
+class PublicationAdmin(TranslatedContentAdmin):
     show_full_result_count = False  # one count per page at scale (issue 7)
     list_display = [
         "title",

@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.bilingual import LANGUAGE_CODES, localized
 from core.partial_dates import DatePrecision, format_partial_date, normalise_partial_date
 from core.publishing import Publishable, PublishableQuerySet
 from core.rendering import render_markdown
@@ -111,10 +112,17 @@ class Publication(Publishable):
 
     def save(self, *args, **kwargs):
         self.posted_on = normalise_partial_date(self.posted_on, self.posted_precision)
-        self.body_html = render_markdown(self.body)
+        # Each language's body is rendered into its own column (publications/translation.py).
+        sources = {code: getattr(self, localized("body", code)) for code in LANGUAGE_CODES}
+        rendered = {
+            localized("body_html", code): render_markdown(source) if source else None
+            for code, source in sources.items()
+        }
+        for column, html in rendered.items():
+            setattr(self, column, html)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+        if update_fields is not None and any(name.startswith("body") for name in update_fields):
+            kwargs["update_fields"] = {*update_fields, "body_html", *rendered}
         super().save(*args, **kwargs)
 
     @property

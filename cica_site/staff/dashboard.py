@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from core.bilingual import missing
 from core.publishing import PublicationStatus
 from events.models import Event
 from members.models import Participant
@@ -46,6 +47,7 @@ def dashboard(user):
     plan_counts = dict(Plan.objects.values_list("status").annotate(count=Count("pk")).order_by())
     today = timezone.localdate()
     return {
+        "missing_russian": _missing_russian(user),
         "drafts": drafts,
         "scheduled": sorted(scheduled, key=lambda item: item["object"].publish_at),
         "plans_by_status": [
@@ -61,3 +63,23 @@ def dashboard(user):
             "-action_time"
         )[:LIST_LENGTH],
     }
+
+
+def _missing_russian(user):
+    """Per type, how many published items have no Russian version, with the admin list
+    showing them (core/staff/translation_admin.py's filter)."""
+    rows = []
+    for model in PUBLISHABLE_MODELS:
+        opts = model._meta
+        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            continue
+        count = model.objects.published().filter(missing(model, "ru")).count()
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        rows.append(
+            {
+                "label": opts.verbose_name_plural,
+                "count": count,
+                "url": f"{url}?publication_status__exact={PublicationStatus.PUBLISHED}&russian=no",
+            }
+        )
+    return rows

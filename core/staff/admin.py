@@ -9,6 +9,7 @@ from .csv_export import CsvExportAdminMixin
 from .history import LabelledHistoryMixin
 from .locking import OptimisticLockAdminMixin
 from .publishing_admin import PublishingAdminMixin
+from .translation_admin import RussianVersionAdminMixin
 
 
 class ViewOnSiteMixin:
@@ -82,3 +83,11 @@ class ChildContentAdmin(
 
     class Media:
         js = ["js/admin-slugs.js"]
+
+
+class TranslatedContentAdmin(RussianVersionAdminMixin, ContentAdmin):
+    """ContentAdmin for a model with texts in English and Russian (core/bilingual.py)."""
+
+
+class TranslatedChildContentAdmin(RussianVersionAdminMixin, ChildContentAdmin):
+    """ChildContentAdmin for a model with texts in English and Russian."""
