@@ -43,11 +43,12 @@ admin.site.unregister(FlatPage)
 
 @admin.register(FlatPage)
 class AboutPageAdmin(
-    RussianVersionAdminMixin,
     ViewOnSiteMixin,
     OptimisticLockAdminMixin,
     CsvExportAdminMixin,
     LabelledHistoryMixin,
+    # Above SimpleHistoryAdmin, after the mixins: see core/staff/admin.py.
+    RussianVersionAdminMixin,
     SimpleHistoryAdmin,
     FlatPageAdmin,
 ):

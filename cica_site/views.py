@@ -3,9 +3,10 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
-from django.contrib.flatpages.views import flatpage
+from django.contrib.flatpages.views import flatpage, render_flatpage
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -80,7 +81,15 @@ def about_page(request, subpath=""):
     max_length = FlatPage._meta.get_field("url").max_length
     if len(url) > max_length or any(unicodedata.category(char) == "Cc" for char in url):
         raise Http404("No such page.")
-    return flatpage(request, url)
+    try:
+        page = get_object_or_404(FlatPage, url=url, sites=get_current_site(request).id)
+    except Http404:
+        # Django's flatpage view: the address without its slash redirects, or is a 404.
+        return flatpage(request, url)
+    # render_flatpage marks the title and content safe by assigning them, which would
+    # write the English fallback into the Russian column of this copy: keep the columns.
+    page._mt_disable = True
+    return render_flatpage(request, page)
 
 
 def robots_txt(request):

@@ -2,6 +2,8 @@
 
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from core.bilingual import languages_of
+
 
 def never_store(response):
     """A page showing unpublished data to staff must never be kept by any cache."""
@@ -21,6 +23,9 @@ class PreviewableDetailMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = not self.object.is_published
+        if hasattr(type(self.object), "translated_fields"):
+            # The languages the item really exists in, for the hreflang alternates.
+            context["content_languages"] = languages_of(self.object)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -107,8 +107,9 @@ class Publication(Publishable):
 
     def clean(self):
         super().clean()
-        if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": IMAGE_NEEDS_ALT})
+        # The English alt text is required (the form's field); the Russian one falls back to it.
+        if self.image and not (self.image_alt_en or "").strip():
+            raise ValidationError({"image_alt_en": IMAGE_NEEDS_ALT})
 
     def save(self, *args, **kwargs):
         self.posted_on = normalise_partial_date(self.posted_on, self.posted_precision)

@@ -49,7 +49,25 @@ class SuperuserOnlyAdminMixin:
         return request.user.is_superuser and super().has_delete_permission(request, obj)
 
 
+class ContentOptions:
+    """What every content admin adds to its bases."""
+
+    actions = ["publish_selected", "unpublish_selected"]
+
+    # Text fields the public page renders as Markdown: their form says what is accepted.
+    markdown_fields = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A language's column (body_en) is named after the field it translates (body).
+        name = getattr(db_field, "translated_field", db_field).name
+        if field is not None and name in self.markdown_fields:
+            field.help_text = MARKDOWN_HELP
+        return field
+
+
 class ContentAdmin(
+    ContentOptions,
     ViewOnSiteMixin,
     OptimisticLockAdminMixin,
     PublishingAdminMixin,
@@ -57,19 +75,8 @@ class ContentAdmin(
     LabelledHistoryMixin,
     SimpleHistoryAdmin,
 ):
-    actions = ["publish_selected", "unpublish_selected"]
-
     class Media:
         js = ["js/admin-slugs.js"]
-
-    # Text fields the public page renders as Markdown: their form says what is accepted.
-    markdown_fields = ()
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and db_field.name in self.markdown_fields:
-            field.help_text = MARKDOWN_HELP
-        return field
 
 
 class ChildContentAdmin(
@@ -85,9 +92,35 @@ class ChildContentAdmin(
         js = ["js/admin-slugs.js"]
 
 
-class TranslatedContentAdmin(RussianVersionAdminMixin, ContentAdmin):
+# The translated admins put modeltranslation's TranslationAdmin (in
+# RussianVersionAdminMixin) just above SimpleHistoryAdmin: some of its methods
+# (get_fieldsets, get_readonly_fields) do not call the next class's, so the locking and
+# publishing rules must come before it.
+class TranslatedContentAdmin(
+    ContentOptions,
+    ViewOnSiteMixin,
+    OptimisticLockAdminMixin,
+    PublishingAdminMixin,
+    CsvExportAdminMixin,
+    LabelledHistoryMixin,
+    RussianVersionAdminMixin,
+    SimpleHistoryAdmin,
+):
     """ContentAdmin for a model with texts in English and Russian (core/bilingual.py)."""
 
+    class Media:
+        js = ["js/admin-slugs.js"]
 
-class TranslatedChildContentAdmin(RussianVersionAdminMixin, ChildContentAdmin):
+
+class TranslatedChildContentAdmin(
+    ViewOnSiteMixin,
+    OptimisticLockAdminMixin,
+    CsvExportAdminMixin,
+    LabelledHistoryMixin,
+    RussianVersionAdminMixin,
+    SimpleHistoryAdmin,
+):
     """ChildContentAdmin for a model with texts in English and Russian."""
+
+    class Media:
+        js = ["js/admin-slugs.js"]

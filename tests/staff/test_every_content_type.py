@@ -27,13 +27,13 @@ def about_page():
     return page
 
 
-# (factory, a text field staff edit, the list filter to try on the CSV export)
+# (factory, a text field staff edit: its English column, as the admin form names it)
 CONTENT = {
-    "participant": (lambda: ParticipantFactory(name="Editland"), "official_name"),
-    "plan": (lambda: PlanFactory(title="Edit plan"), "summary"),
-    "event": (lambda: EventFactory(title="Edit event"), "summary"),
-    "publication": (lambda: PublicationFactory(title="Edit publication"), "standfirst"),
-    "flatpage": (about_page, "content"),
+    "participant": (lambda: ParticipantFactory(name="Editland"), "official_name_en"),
+    "plan": (lambda: PlanFactory(title="Edit plan"), "summary_en"),
+    "event": (lambda: EventFactory(title="Edit event"), "summary_en"),
+    "publication": (lambda: PublicationFactory(title="Edit publication"), "standfirst_en"),
+    "flatpage": (about_page, "content_en"),
 }
 
 

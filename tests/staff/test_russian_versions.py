@@ -12,8 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def test_the_change_form_takes_russian_beside_english_and_the_history_keeps_it(staff_client):
     plan = PlanFactory(title="Action Plan on Energy")
-    form = staff_client.get(change_url(plan)).context["adminform"].form
-    assert {"title_en", "title_ru", "summary_ru", "body_ru"} <= set(form.fields)
+    page = staff_client.get(change_url(plan))
+    assert {"title_en", "title_ru", "summary_ru", "body_ru"} <= set(
+        page.context["adminform"].form.fields
+    )
+    # The edit-conflict check's hidden field is still in the page.
+    assert 'name="edit_base_version"' in page.content.decode()
     data = change_form_data(staff_client, plan)
     data["title_ru"] = "План действий в области энергетики"
     data["summary_ru"] = "Краткое содержание."

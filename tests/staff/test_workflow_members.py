@@ -93,7 +93,7 @@ def test_editor_cannot_publish_through_the_form(client, editor):
     client.force_login(editor)
     data = change_form_data(client, draft)
     data["publication_status"] = PublicationStatus.PUBLISHED
-    data["official_name"] = "Edited by editor"
+    data["official_name_en"] = "Edited by editor"
     response = client.post(reverse("admin:members_participant_change", args=[draft.pk]), data)
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -106,7 +106,7 @@ def test_editor_may_view_but_not_change_a_published_item(client, editor):
     client.force_login(editor)
     url = reverse("admin:members_participant_change", args=[published.pk])
     assert client.get(url).status_code == 200
-    data = {"name": "Hacked", "slug": "liveland", "kind": "state"}
+    data = {"name_en": "Hacked", "slug": "liveland", "kind": "state"}
     assert client.post(url, data).status_code == 403
     published.refresh_from_db()
     assert published.name == "Liveland"
@@ -123,11 +123,11 @@ def test_second_concurrent_save_is_refused_and_keeps_input(client, publisher):
     colleague = Client()
     colleague.force_login(other)
     theirs = change_form_data(colleague, state)
-    theirs["official_name"] = "Their version"
+    theirs["official_name_en"] = "Their version"
     url = reverse("admin:members_participant_change", args=[state.pk])
     assert colleague.post(url, theirs).status_code == 302
 
-    mine["official_name"] = "My version"
+    mine["official_name_en"] = "My version"
     refused = client.post(url, mine)
     assert refused.status_code == 200
     html = refused.content.decode()
@@ -148,13 +148,13 @@ def test_history_records_who_changed_what_and_revert_restores(client, publisher)
     client.force_login(publisher)
     url = reverse("admin:members_participant_change", args=[state.pk])
     data = change_form_data(client, state)
-    data["official_name"] = "Second name"
+    data["official_name_en"] = "Second name"
     assert client.post(url, data).status_code == 302
 
     newest = state.history.order_by("-history_id").first()
     assert newest.history_user == publisher
     delta = newest.diff_against(newest.prev_record)
-    assert [change.field for change in delta.changes] == ["official_name"]
+    assert [change.field for change in delta.changes] == ["official_name_en"]
 
     history_page = client.get(reverse("admin:members_participant_history", args=[state.pk]))
     assert history_page.status_code == 200
