@@ -21,10 +21,13 @@ from typing import NamedTuple
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, Q, TextField, Value, When, Window
 from django.db.models.expressions import OrderBy
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized
 from core.queries import keys_first, planned_for_their_values
 from events.models import Event
 from members.models import Participant
@@ -40,6 +43,11 @@ RESULTS_PER_GROUP = 10
 # Matches ranked per group, at most: a common word matches thousands of items.
 CANDIDATES = 500
 SEARCH_CONFIG = "english"
+# Per language of the page: the text search configuration and the stored column it
+# reads (cica_site migration 0011). The Russian column holds the text a Russian page
+# shows (Russian, or English where an item has none); PostgreSQL's 'russian'
+# configuration stems Cyrillic words as Russian and Latin ones as English.
+LANGUAGE_SEARCH = {"en": ("english", "search_vector"), "ru": ("russian", "search_vector_ru")}
 # Private-use characters: ts_headline marks hits with them; the template marks those
 # pieces, escaped like the rest, so stored text can never become markup.
 HIT_START, HIT_END = "\ue000", "\ue001"
@@ -70,23 +78,37 @@ class Source:
     def title_field(self):
         return self.weighted_fields[0][0]
 
-    def vector(self):
-        """What the stored column holds (cica_site migration 0004)."""
-        return search_vector(self.weighted_fields)
+    def vector(self, language=DEFAULT_LANGUAGE):
+        """What the stored column of ``language`` holds (cica_site migration 0011)."""
+        return search_vector(self.weighted_fields, language)
 
 
 # The generated, GIN-indexed tsvector column of each searchable table (PostgreSQL only).
 VECTOR_COLUMN = "search_vector"
 
 
-def search_vector(weighted_fields):
+def search_vector(weighted_fields, language=DEFAULT_LANGUAGE):
+    config = LANGUAGE_SEARCH[language][0]
     return functools.reduce(
         operator.add,
         (
-            SearchVector(name, weight=weight, config=SEARCH_CONFIG)
+            SearchVector(_shown_text(name, language), weight=weight, config=config)
             for name, weight in weighted_fields
         ),
     )
+
+
+def _shown_text(name, language):
+    """The text of field ``name`` a page in ``language`` shows: its own, else English."""
+    english = localized(name, DEFAULT_LANGUAGE)
+    if language == DEFAULT_LANGUAGE:
+        return F(english)
+    return Coalesce(NullIf(localized(name, language), Value("")), english, output_field=TextField())
+
+
+def page_language():
+    code = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    return code if code in LANGUAGE_SEARCH else DEFAULT_LANGUAGE
 
 
 def _describe_participant(participant):
@@ -206,11 +228,12 @@ def search(query):
     if not words:
         return []
     use_full_text = connection.vendor == "postgresql"
+    language = page_language()
     groups = []
     for source in SOURCES:
         if use_full_text:
             with planned_for_their_values(connection):
-                rows = list(full_text_matches(source, query))
+                rows = list(full_text_matches(source, query, language))
         else:
             rows = list(fallback_matches(source, words))
         group = Group(key=source.key, label=source.label, found=rows[0].found if rows else 0)
@@ -276,56 +299,73 @@ def published_condition(queryset):
 
 
 @functools.cache
-def _full_text_sql(source, published):
+def _full_text_sql(source, published, language=DEFAULT_LANGUAGE):
     model = source.model
     table = model._meta.db_table
     quote = connection.ops.quote_name
-    # Every column but the long texts, which only the headline reads.
+    config, vector = LANGUAGE_SEARCH[language]
+
+    def shown(table_name, name):
+        """SQL of the text of ``name`` a page in ``language`` shows (_shown_text)."""
+        english = f"{quote(table_name)}.{quote(localized(name, DEFAULT_LANGUAGE))}"
+        if language == DEFAULT_LANGUAGE:
+            return english
+        own = f"{quote(table_name)}.{quote(localized(name, language))}"
+        return f"COALESCE(NULLIF({own}, ''), {english})"
+
+    # Every column but the long texts (in every language), which only the headline reads.
+    long_texts = {
+        column
+        for name in source.snippet_fields
+        for column in (name, *(localized(name, code) for code in LANGUAGE_CODES))
+    }
     columns = [
-        field.column
-        for field in model._meta.concrete_fields
-        if field.attname not in source.snippet_fields
+        field.column for field in model._meta.concrete_fields if field.attname not in long_texts
     ]
     related_columns = related_join = ""
     if source.related_name:
         relation, name = source.related_name
         field = model._meta.get_field(relation)
         related_table = field.related_model._meta.db_table
-        related_columns = f", {quote(related_table)}.{quote(name)} AS {relation}_{name}"
+        related_columns = f", {shown(related_table, name)} AS {relation}_{name}"
         related_join = (
             f" JOIN {quote(related_table)} ON {quote(related_table)}."
             f"{quote(field.target_field.column)} = {quote(table)}.{quote(field.column)}"
         )
     return FULL_TEXT_SQL.format(
         columns=", ".join(f"{quote(table)}.{quote(column)}" for column in columns),
-        snippet_columns=", ".join(
-            f"{quote(table)}.{quote(name)}" for name in source.snippet_fields
-        ),
+        snippet_columns=", ".join(shown(table, name) for name in source.snippet_fields),
         related_columns=related_columns,
         related_join=related_join,
-        config=SEARCH_CONFIG,
+        config=config,
         table=quote(table),
-        vector=quote(VECTOR_COLUMN),
+        vector=quote(vector),
         published=published,
     )
 
 
-def full_text_query(source, query):
-    """FULL_TEXT_SQL for the source and its parameters for the query."""
+def full_text_query(source, query, language=DEFAULT_LANGUAGE):
+    """FULL_TEXT_SQL for the source in the page's language and its parameters."""
     published, published_params = published_condition(source.queryset())
     params = [query, HEADLINE_OPTIONS, query, *published_params, query]
-    return _full_text_sql(source, published), [*params, CANDIDATES + 1, RESULTS_PER_GROUP]
+    sql = _full_text_sql(source, published, language)
+    return sql, [*params, CANDIDATES + 1, RESULTS_PER_GROUP]
 
 
-def full_text_matches(source, query):
-    """PostgreSQL: the items whose stored vector matches the query (websearch syntax),
-    best ranked first, each with ``found`` and a ``headline`` of its text."""
-    return source.model.objects.raw(*full_text_query(source, query))
+def full_text_matches(source, query, language=DEFAULT_LANGUAGE):
+    """PostgreSQL: the items whose stored vector of the page's language matches the query
+    (websearch syntax), best ranked first, each with ``found`` and a ``headline`` of the
+    text the page shows."""
+    return source.model.objects.raw(*full_text_query(source, query, language))
 
 
 def fallback_matches(source, words):
     """Other databases: items holding every word somewhere, title hits first."""
-    names = [name for name, _weight in source.weighted_fields]
+    # Each field in every language, whatever the page's: a Russian page shows English
+    # text where an item has no Russian.
+    names = [
+        localized(name, code) for name, _weight in source.weighted_fields for code in LANGUAGE_CODES
+    ]
     every_word_somewhere = functools.reduce(
         operator.and_,
         (
@@ -337,7 +377,16 @@ def fallback_matches(source, words):
         operator.add,
         (
             Case(
-                When(**{f"{source.title_field}__icontains": word}, then=Value(1)),
+                When(
+                    functools.reduce(
+                        operator.or_,
+                        (
+                            Q(**{f"{localized(source.title_field, code)}__icontains": word})
+                            for code in LANGUAGE_CODES
+                        ),
+                    ),
+                    then=Value(1),
+                ),
                 default=Value(0),
                 output_field=IntegerField(),
             )
@@ -349,7 +398,8 @@ def fallback_matches(source, words):
     candidates = keys_first(matching.order_by(), 0, CANDIDATES + 1)
     if source.related_name:
         relation, name = source.related_name
-        candidates = candidates.annotate(**{f"{relation}_{name}": F(f"{relation}__{name}")})
+        shown = _shown_text(f"{relation}__{name}", page_language())
+        candidates = candidates.annotate(**{f"{relation}_{name}": shown})
     ordering = [OrderBy(title_hits, descending=True), *source.model._meta.ordering, "pk"]
     return candidates.annotate(found=Window(Count("pk"))).order_by(*ordering)[:RESULTS_PER_GROUP]
 

@@ -21,7 +21,7 @@ CHANGELIST = "admin:events_event_changelist"
 
 def form_data(**overrides):
     data = {
-        "title": "Senior Officials Committee 2030",
+        "title_en": "Senior Officials Committee 2030",
         "slug": "soc-2030",
         "kind": "soc",
         "status": "scheduled",
@@ -33,11 +33,11 @@ def form_data(**overrides):
         "starts_at_1": "",
         "ends_at_0": "",
         "ends_at_1": "",
-        "city": "Astana",
-        "venue": "",
-        "organiser": "",
-        "summary": "",
-        "body": "",
+        "city_en": "Astana",
+        "venue_en": "",
+        "organiser_en": "",
+        "summary_en": "",
+        "body_en": "",
         "publication_status": "published",
         "publish_at_0": "2030-01-01",
         "publish_at_1": "00:00:00",
@@ -118,7 +118,7 @@ def test_staff_adds_an_all_day_event_with_a_document(staff_client, tmp_path):
                 **{
                     "documents-TOTAL_FORMS": "1",
                     "documents-0-kind": "agenda",
-                    "documents-0-title": "Agenda",
+                    "documents-0-title_en": "Agenda",
                     "documents-0-file": handle,
                 },
             ),
