@@ -4,6 +4,7 @@ import datetime
 import json
 from pathlib import Path
 
+from babel import Locale
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,6 +15,13 @@ from core.publishing import PublicationStatus
 from .models import Chairmanship, Participant, StatusChange
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "demo.json"
+RUSSIAN = Locale("ru")
+
+
+def russian_name(iso_code):
+    """A state's short name in Russian from the Unicode CLDR data Babel ships (None for an
+    organisation or an unknown code): a maintained source, nothing translated by us."""
+    return RUSSIAN.territories.get(iso_code) if iso_code else None
 
 
 @transaction.atomic
@@ -23,7 +31,8 @@ def load():
         participant, _ = Participant.objects.update_or_create(
             slug=slugify(entry["name"]),
             defaults={
-                "name": entry["name"],
+                "name_en": entry["name"],
+                "name_ru": russian_name(entry["iso_code"]),
                 "kind": entry["kind"],
                 "iso_code": entry["iso_code"],
                 "official_name": entry["official_name"],

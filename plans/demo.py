@@ -36,7 +36,14 @@ def load():
     states = {state.name: state for state in Participant.objects.states()}
     for position, entry in enumerate(data["dimensions"], start=1):
         dimension, _ = Dimension.objects.update_or_create(
-            slug=entry["slug"], defaults={"name": entry["name"], "position": position}
+            slug=entry["slug"],
+            defaults={
+                "name_en": entry["name"],
+                # The Russian names of the dimensions as CICA's and Kazakhstan's Russian
+                # pages give them (shared facts file), not translated by us.
+                "name_ru": entry.get("name_ru"),
+                "position": position,
+            },
         )
         _ensure_roles(entry, states, dimension=dimension)
         for area_entry in entry["priority_areas"]:
