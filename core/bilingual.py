@@ -96,6 +96,15 @@ def languages_of(obj):
     ]
 
 
+def in_any_language(name, lookup, value):
+    """A filter on field ``name`` in every language: a Russian page shows English text
+    where an item has no Russian, so a search there must find it by its English text."""
+    condition = Q()
+    for code in LANGUAGE_CODES:
+        condition |= Q(**{f"{localized(name, code)}__{lookup}": value})
+    return condition
+
+
 def missing(model, code):
     """A filter: the rows whose name has no text in language ``code``."""
     column = localized(name_field(model), code)

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models.functions import Coalesce
 
+from core.bilingual import in_any_language
 from core.partial_dates import DatePrecision
 from core.publishing import PublishableQuerySet, published_q
 from members.models import Participant
@@ -89,11 +90,11 @@ class PlanQuerySet(PublishableQuerySet):
         area_model = self.model._meta.get_field("priority_area").related_model
         dimension_model = self.model._meta.get_field("dimension").related_model
         matches = (
-            area_model.objects.filter(name__icontains=text)
+            area_model.objects.filter(in_any_language("name", "icontains", text))
             .order_by()
             .values_list("pk", models.Value("area"))
             .union(
-                dimension_model.objects.filter(name__icontains=text)
+                dimension_model.objects.filter(in_any_language("name", "icontains", text))
                 .order_by()
                 .values_list("pk", models.Value("dimension"))
             )
@@ -101,9 +102,9 @@ class PlanQuerySet(PublishableQuerySet):
         areas = [pk for pk, kind in matches if kind == "area"]
         dimensions = [pk for pk, kind in matches if kind == "dimension"]
         return self.filter(
-            models.Q(title__icontains=text)
-            | models.Q(summary__icontains=text)
-            | models.Q(body__icontains=text)
+            in_any_language("title", "icontains", text)
+            | in_any_language("summary", "icontains", text)
+            | in_any_language("body", "icontains", text)
             | models.Q(priority_area__in=areas)
             | models.Q(dimension__in=dimensions)
         )
