@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    # The read-only JSON API (cica_site/api_urls.py) and its OpenAPI description.
+    "rest_framework",
+    "drf_spectacular",
     "simple_history",
     "axes",
     "csp",
@@ -299,6 +302,45 @@ PAGE_CACHE_SHOWS = {
     "about-page": ["flatpages", "sites", "cica_site"],
     "robots": [],
     "security-txt": [],
+}
+
+# The read-only API: JSON only (no browsable pages, whose forms would need sessions),
+# anonymous, described by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CICA Secretariat open data API",
+    "DESCRIPTION": (
+        "Read-only, public data of the Conference on Interaction and Confidence Building "
+        "Measures in Asia: member states and observers, dimensions, action plans and "
+        "their status decisions, events and publications. Russian text under /ru/api/v1/."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name per vocabulary, wherever it appears (a field or a filter).
+    "ENUM_NAME_OVERRIDES": {
+        "ParticipantKindEnum": "members.models.ParticipantKind",
+        "ParticipationStatusEnum": "members.models.ParticipationStatus",
+        "ListedParticipationStatusEnum": "members.filters.LISTED_STATUS_CHOICES",
+        "PlanKindEnum": "plans.choices.PlanKind",
+        "PlanStatusEnum": "plans.choices.PlanStatus",
+        "DecidingBodyEnum": "plans.choices.DecidingBody",
+        "CoordinationRoleEnum": "plans.choices.CoordinationRole",
+        "MeasureStatusEnum": "plans.choices.MeasureStatus",
+        "DocumentLanguageEnum": "plans.models.DOCUMENT_LANGUAGES",
+        "EventKindEnum": "events.models.EventKind",
+        "EventStatusEnum": "events.models.EventStatus",
+        "EventDocumentKindEnum": "events.models.EventDocumentKind",
+        "PublicationKindEnum": "publications.models.PublicationKind",
+        "DatePrecisionEnum": "core.partial_dates.DatePrecision",
+    },
 }
 
 # bench/ runs only: exposes a bare view as the throughput ceiling.

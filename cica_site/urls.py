@@ -18,6 +18,7 @@ urlpatterns = i18n_patterns(
     path("about/", views.about_page, name="about"),
     path("about/<path:subpath>", views.about_page, name="about-page"),
     path("admin/", admin.site.urls),
+    path("api/", include("cica_site.api_urls")),
     prefix_default_language=False,
 )
 

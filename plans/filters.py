@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from core.widgets import FilterSelect, ModelChoiceFilter
 from members.models import Participant
 
-from .models import Coordination, Dimension, Plan, PlanKind, PlanStatus, PriorityArea
+from .models import (
+    Coordination,
+    DecidingBody,
+    Dimension,
+    Plan,
+    PlanKind,
+    PlanStatus,
+    PriorityArea,
+    StatusChange,
+)
 
 # sort parameter -> ORDER BY; anything else falls back to the default. Empty periods and
 # unknown dates go last either way, on every database.
@@ -119,3 +128,66 @@ class PlanFilter(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         return queryset.covering_year(value)
+
+
+class PriorityAreaFilter(django_filters.FilterSet):
+    dimension = ModelChoiceFilter(
+        label=_("Dimension"), queryset=Dimension.objects.published(), to_field_name="slug"
+    )
+
+    class Meta:
+        model = PriorityArea
+        fields = ["dimension"]
+
+
+# sort parameter -> ORDER BY of status decisions.
+DECISION_SORT_ORDERS = {
+    "-decided": None,  # StatusChangeQuerySet.in_decision_order, the default
+    "decided": [F("decided_on").asc(nulls_last=True), "plan__title", "plan_id", "step"],
+}
+
+
+class DecisionFilter(django_filters.FilterSet):
+    """Status decisions across all plans: what changed since a day, by plan, dimension,
+    new status or deciding body."""
+
+    decided_after = django_filters.DateFilter(
+        label=_("Decided on or after"),
+        method="filter_decided_after",
+        help_text=_("A decision known only to its month or year counts if it may fall then."),
+    )
+    decided_before = django_filters.DateFilter(
+        label=_("Decided on or before"), method="filter_decided_before"
+    )
+    plan = django_filters.CharFilter(
+        label=_("Plan (slug)"), field_name="plan__slug", max_length=250
+    )
+    dimension = ModelChoiceFilter(
+        label=_("Dimension"),
+        queryset=Dimension.objects.published(),
+        to_field_name="slug",
+        field_name="plan__dimension",
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("New status"), field_name="to_status", choices=PlanStatus.choices
+    )
+    deciding_body = django_filters.ChoiceFilter(
+        label=_("Deciding body"), choices=DecidingBody.choices
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort"), choices=[(key, key) for key in DECISION_SORT_ORDERS], method="sort_by"
+    )
+
+    class Meta:
+        model = StatusChange
+        fields = ["decided_after", "decided_before", "plan", "dimension", "status", "deciding_body"]
+
+    def filter_decided_after(self, queryset, name, value):
+        return queryset.decided_since(value)
+
+    def filter_decided_before(self, queryset, name, value):
+        return queryset.decided_until(value)
+
+    def sort_by(self, queryset, name, value):
+        orders = DECISION_SORT_ORDERS[value]
+        return queryset.order_by(*orders) if orders else queryset.in_decision_order()

@@ -20,7 +20,7 @@ from .choices import (  # noqa: F401  (re-exported: other apps import them from 
     PlanStatus,
 )
 from .progress import Progress
-from .querysets import CoordinationQuerySet, MeasureQuerySet, PlanQuerySet
+from .querysets import CoordinationQuerySet, MeasureQuerySet, PlanQuerySet, StatusChangeQuerySet
 from .tally import PublishedPlanTally  # noqa: F401  (counts kept by the database: tally.py)
 
 
@@ -429,6 +429,8 @@ class StatusChange(ChoiceLabelsMixin, models.Model):
         verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = StatusChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "step"]

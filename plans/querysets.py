@@ -263,3 +263,33 @@ def attach_published_roles(plans):
         for pk, instances in by_pk.items():
             for instance in instances:
                 instance.published_roles = found[name].get(pk, [])
+
+
+class StatusChangeQuerySet(models.QuerySet):
+    """Plans' status decisions."""
+
+    def of_published_plans(self):
+        return self.filter(published_q("plan"))
+
+    def decided_since(self, day):
+        """Decisions that may fall on or after the day, as far as their dates are known
+        (one known only to its year 2024 may be after 1 March 2024)."""
+        return self.filter(
+            models.Q(decided_on_precision=DatePrecision.DAY, decided_on__gte=day)
+            | models.Q(decided_on_precision=DatePrecision.MONTH, decided_on__gte=day.replace(day=1))
+            | models.Q(
+                decided_on_precision__in=[DatePrecision.YEAR, DatePrecision.BY_YEAR],
+                decided_on__gte=day.replace(month=1, day=1),
+            )
+        )
+
+    def decided_until(self, day):
+        """Decisions that may fall on or before the day (stored dates are the first day of
+        what is known, so one known to a month or year that begins by then counts)."""
+        return self.filter(decided_on__lte=day)
+
+    def in_decision_order(self):
+        """Most recent first, undated decisions last; ties by plan and step."""
+        return self.order_by(
+            models.F("decided_on").desc(nulls_last=True), "plan__title", "plan_id", "-step"
+        )

@@ -81,6 +81,27 @@ def public_pages(probe):
         "about": "/about/",
         "about subpage": "/about/structure/",
         "robots.txt": "/robots.txt",
+        **api_pages(probe),
+    }
+
+
+def api_pages(probe):
+    """The API's lists (the largest page allowed) and the probes' own addresses."""
+    return {
+        "api states": "/api/v1/states/?page_size=100",
+        "api state": f"/api/v1/states/{probe['state'].slug}/",
+        "api dimensions": "/api/v1/dimensions/",
+        "api priority areas": "/api/v1/priority-areas/?page_size=100",
+        "api plans": "/api/v1/plans/?page_size=100",
+        "api plans filtered": f"/api/v1/plans/?coordinator={probe['state'].slug}&sort=-decided",
+        "api plan": f"/api/v1/plans/{probe['plan'].slug}/",
+        "api decisions": "/api/v1/decisions/?page_size=100",
+        "api decisions since": "/api/v1/decisions/?decided_after=2020-01-01&page_size=100",
+        "api events": "/api/v1/events/?page_size=100",
+        "api events upcoming": "/api/v1/events/?when=upcoming&page_size=100",
+        "api event": f"/api/v1/events/{probe['event'].slug}/",
+        "api publications": "/api/v1/publications/?page_size=100",
+        "api publication": f"/api/v1/publications/{probe['publication'].slug}/",
     }
 
 

@@ -1,0 +1,24 @@
+"""The read-only API under /api/v1/ (and /ru/api/v1/ for Russian text): each app's
+viewsets (<app>/api.py) on one router, the only place that imports them all."""
+
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from events.api import EventViewSet
+from members.api import ParticipantViewSet
+from plans.api import DecisionViewSet, DimensionViewSet, PlanViewSet, PriorityAreaViewSet
+from publications.api import PublicationViewSet
+
+router = DefaultRouter()
+router.register("states", ParticipantViewSet, basename="state")
+router.register("dimensions", DimensionViewSet, basename="dimension")
+router.register("priority-areas", PriorityAreaViewSet, basename="priority-area")
+router.register("plans", PlanViewSet, basename="plan")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("events", EventViewSet, basename="event")
+router.register("publications", PublicationViewSet, basename="publication")
+
+app_name = "api"
+urlpatterns = [
+    path("v1/", include(router.urls)),
+]
