@@ -122,6 +122,8 @@ def test_russian_pages_link_to_russian_pages_and_feeds(client, site):
     event, plan = site["event"].get_absolute_url(), site["plan"].get_absolute_url()
     feed = client.get("/ru/events/feed/rss/").text
     assert f"<link>http://testserver/ru{event}</link>" in feed
+    assert "<language>ru</language>" in feed
+    assert "<language>en</language>" in client.get("/events/feed/rss/").text
     page = client.get("/ru/plans/").text
     assert 'href="/ru/members/"' in page and 'action="/ru/search/"' in page
     assert f'href="/ru{plan}"' in page
