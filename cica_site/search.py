@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.bilingual import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized
+from core.bilingual import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized, shown_in_english
 from core.queries import keys_first, planned_for_their_values
 from events.models import Event
 from members.models import Participant
@@ -190,6 +190,9 @@ class Result:
     url: str
     description: str
     snippet: list
+    # Shown in English on a page of another language (the item has no title in it): its
+    # title and text are marked lang="en".
+    in_english: bool = False
 
 
 @dataclass
@@ -246,6 +249,7 @@ def search(query):
                     url=obj.get_absolute_url(),
                     description=source.describe(obj),
                     snippet=_mark_hits(_tidy_markdown(snippet), words, marked=use_full_text),
+                    in_english=shown_in_english(obj, source.title_field),
                 )
             )
         if group.results:

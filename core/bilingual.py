@@ -17,6 +17,7 @@ import warnings
 
 from django.db.migrations import RunPython
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from modeltranslation import settings as modeltranslation_settings
 from modeltranslation.manager import MultilingualQuerySet, append_fallback
 from modeltranslation.translator import TranslationOptions, translator
@@ -82,6 +83,15 @@ def has_text(obj, name, code):
     """Whether ``obj`` has its own text of field ``name`` in language ``code``."""
     value = getattr(obj, localized(name, code), None)
     return bool(value and str(value).strip())
+
+
+def shown_in_english(obj, field):
+    """Whether ``obj``'s ``field`` is shown in English on the page of the active language
+    (it has no text of its own in that language)."""
+    language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    if obj is None or language == DEFAULT_LANGUAGE:
+        return False
+    return not has_text(obj, field, language) and has_text(obj, field, DEFAULT_LANGUAGE)
 
 
 def name_field(model):

@@ -4,6 +4,11 @@
     {% in_english_if_missing plan "body" block %}{{ plan.body|markdown_text }}
     {% end_in_english_if_missing %}
 
+Where a note would crowd the page (a list's second line, a name in a sentence), the
+element holding the text only says its language:
+
+    <a href="{{ plan.get_absolute_url }}"{{ plan|lang_if_english:"title" }}>{{ plan.title }}</a>
+
 On a Russian page, when the item has no Russian text of that field, modeltranslation
 has already fallen back to the English text: the content is then wrapped in an element
 marked lang="en" followed (inline) or preceded (block) by a short note that it is
@@ -13,25 +18,33 @@ columns of the row already read.
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from core.bilingual import DEFAULT_LANGUAGE, has_text
+from core.bilingual import DEFAULT_LANGUAGE, name_field, shown_in_english
 
 register = template.Library()
-
-
-def shown_in_english(obj, field):
-    """Whether ``obj``'s ``field`` is shown in English on the page of the active language."""
-    language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
-    if obj is None or language == DEFAULT_LANGUAGE:
-        return False
-    return not has_text(obj, field, language) and has_text(obj, field, DEFAULT_LANGUAGE)
 
 
 @register.filter
 def english_only(obj, field):
     """{% if plan|english_only:"title" %}: the field falls back to English on this page."""
     return shown_in_english(obj, field)
+
+
+@register.filter
+def lang_if_english(obj, fields=None):
+    """` lang="en"` for the element holding ``obj``'s ``fields`` (one name, or several
+    joined by commas: "venue,city"; by default the field naming the item) where this page
+    shows any of them in English (its text in the page's language is missing); nothing
+    otherwise, and nothing for an object whose text is not translated."""
+    if fields is None:
+        if not getattr(obj, "translated_fields", None):
+            return ""
+        fields = name_field(type(obj))
+    if any(shown_in_english(obj, field.strip()) for field in fields.split(",")):
+        return format_html(' lang="{}"', DEFAULT_LANGUAGE)
+    return ""
 
 
 class InEnglishIfMissingNode(template.Node):

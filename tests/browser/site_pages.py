@@ -23,11 +23,12 @@ PUBLIC_PAGES = [
     ("search", "/search/?q=panacea", 200),
     ("about", "/about/", 200),
     ("about-structure", "/about/structure/", 200),
+    ("about-secretariat", "/about/secretariat/", 200),
     ("not-found", "/no-such-page/", 404),
 ]
 
 SECTIONS = {
-    "site": ["home", "search", "about", "about-structure", "not-found"],
+    "site": ["home", "search", "about", "about-structure", "about-secretariat", "not-found"],
     "members": ["members", "member-state"],
     "plans": ["plans", "plans-filtered", "plan", "status-board"],
     "events": ["events", "events-past", "event", "events-month"],
@@ -35,5 +36,20 @@ SECTIONS = {
 }
 
 
-def pages_of(section):
-    return [entry for entry in PUBLIC_PAGES if entry[0] in SECTIONS[section]]
+# English at its own addresses, Russian under /ru/ (the same page in the other language).
+LANGUAGES = ("en", "ru")
+
+
+def in_language(path, language):
+    return path if language == "en" else f"/{language}{path}"
+
+
+def pages_of(section, language="en"):
+    """(screenshot name, path, status) of a section's pages in ``language``; the Russian
+    screenshots are named ``<page>-ru``."""
+    suffix = "" if language == "en" else f"-{language}"
+    return [
+        (name + suffix, in_language(path, language), status)
+        for name, path, status in PUBLIC_PAGES
+        if name in SECTIONS[section]
+    ]
