@@ -20,7 +20,7 @@ def plan_form(demo, page):
 
 @pytest.mark.parametrize("dash", ["\u2013", "-", "\u2014"])
 def test_slug_from_a_title_keeps_the_period_dash(plan_form, dash):
-    plan_form.locator("#id_title").press_sequentially(f"Action plan on energy 2027{dash}2029")
+    plan_form.locator("#id_title_en").press_sequentially(f"Action plan on energy 2027{dash}2029")
     assert plan_form.locator("#id_slug").input_value() == "action-plan-on-energy-2027-2029"
 
 

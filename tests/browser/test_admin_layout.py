@@ -69,7 +69,7 @@ def test_plan_form_keeps_long_titles_and_the_status_readable(demo, chief, screen
     plan = max(Plan.objects.all(), key=lambda plan: len(plan.title))
     chief.goto(f"{demo}/admin/plans/plan/{plan.pk}/change/")
     screenshot(chief, screenshot_dir, "admin-plan-change")
-    title = chief.locator("#id_title")
+    title = chief.locator("#id_title_en")
     # The whole title is in view: the field is as wide as its text.
     assert title.evaluate("input => input.scrollWidth <= input.clientWidth"), plan.title
     area = chief.locator(".field-priority_area .select2-selection__rendered")

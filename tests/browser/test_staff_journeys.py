@@ -31,10 +31,10 @@ def test_editor_drafts_previews_publisher_publishes_visitors_see_it(
 
     editor.goto(demo + "/admin/publications/publication/add/")
     editor.get_by_label("Kind:").select_option(label="News")
-    editor.get_by_label("Title:").press_sequentially(TITLE)
+    editor.get_by_label("Title [en]:").press_sequentially(TITLE)
     expect(editor.get_by_label("Slug:")).to_have_value(SLUG)  # filled in as the title is typed
-    editor.get_by_label("Standfirst:").fill("Documents of CICA are open to readers.")
-    editor.get_by_label("Body (Markdown):").fill("The reading room opens on weekdays.")
+    editor.get_by_label("Standfirst [en]:").fill("Documents of CICA are open to readers.")
+    editor.get_by_label("Body (Markdown) [en]:").fill("The reading room opens on weekdays.")
     expect(editor.get_by_label("Publication status:")).to_have_count(0)  # editors cannot publish
     editor.get_by_role("button", name="Save and continue editing").click()
     expect(editor.locator("ul.messagelist")).to_contain_text("was added successfully")
@@ -115,17 +115,17 @@ def test_second_of_two_concurrent_saves_is_refused_and_keeps_its_input(demo, new
     amina.goto(change_url)
     boris.goto(change_url)  # both have the same version open
 
-    amina.get_by_label("Standfirst:").fill("Standfirst written by Amina.")
+    amina.get_by_label("Standfirst [en]:").fill("Standfirst written by Amina.")
     amina.get_by_role("button", name="Save and continue editing").click()
     expect(amina.locator("ul.messagelist")).to_contain_text("was changed successfully")
 
-    boris.get_by_label("Standfirst:").fill("Standfirst written by Boris.")
+    boris.get_by_label("Standfirst [en]:").fill("Standfirst written by Boris.")
     boris.get_by_role("button", name="Save and continue editing").click()
     expect(boris.locator(".errornote").first).to_be_visible()
     expect(boris.locator("#content")).to_contain_text(
         re.compile(r"amina changed this item on .+, after you opened it")
     )
-    expect(boris.get_by_label("Standfirst:")).to_have_value("Standfirst written by Boris.")
+    expect(boris.get_by_label("Standfirst [en]:")).to_have_value("Standfirst written by Boris.")
     publication.refresh_from_db()
     assert publication.standfirst == "Standfirst written by Amina."
 

@@ -67,7 +67,7 @@ def test_each_event_names_its_published_hosts(rf):
         hosts=[host, hidden, co_host],
     )
     html = section(rf, host)
-    assert "Hosted by Azerbaijan, Turkey</p>" in html
+    assert "Hosted by <span>Azerbaijan</span>, <span>Turkey</span></p>" in html
     assert "Hidden host" not in html
     assert '<li class="event-item event-item--cancelled">' in html
     assert '<span class="badge event-status event-status--cancelled">Cancelled</span>' in html

@@ -267,7 +267,8 @@ def test_list_item_markup_with_status_place_and_published_hosts_only(client):
         f"{cancelled.when_display}</time>"
         ' <span class="badge event-status event-status--cancelled">Cancelled</span></p>\n'
         '  <p class="event-item__meta muted">'
-        f"{cancelled.get_kind_display()} · Palace, Astana · Hosted by China, Kazakhstan</p>\n"
+        f"{cancelled.get_kind_display()} · <span>Palace, Astana</span>"
+        " · Hosted by <span>China</span>, <span>Kazakhstan</span></p>\n"
         "</li>"
     ) in html
     assert (

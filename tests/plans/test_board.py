@@ -225,7 +225,9 @@ def test_lists_name_each_plan_escaped_with_its_status(client):
         '<li><a href="/plans/recent/">&lt;script&gt;alert(1)&lt;/script&gt; recent</a> '
         '<span class="badge plan-status plan-status--approved_soc">Approved by SOC</span>' in html
     )
-    assert '<span class="muted">1 June 2024 · Human &lt;dimension&gt;</span></li>' in html
+    assert (
+        '<span class="muted">1 June 2024 · <span>Human &lt;dimension&gt;</span></span></li>' in html
+    )
     assert (
         '<li><a href="/plans/ended/">Ended &amp; open</a> <span class="muted">(2016–2018)</span> '
         '<span class="badge plan-status plan-status--in_implementation">In implementation</span>'

@@ -261,7 +261,8 @@ def test_measures_name_their_published_responsible_states_by_name(client):
     html = client.get(plan.get_absolute_url()).content.decode()
     assert (
         '<th scope="row">Shared measure</th>\n'
-        "          <td>Azerbaijan &amp; &lt;friends&gt;, Viet Nam</td>" in html
+        "          <td><span>Azerbaijan &amp; &lt;friends&gt;</span>, <span>Viet Nam</span></td>"
+        in html
     )
     assert '<th scope="row">Nobody&#x27;s measure</th>\n          <td>—</td>' in html
     assert "Draftland" not in html

@@ -74,10 +74,10 @@ def test_a_subject_without_published_plans_is_named_not_linked():
     CoordinationFactory(state=kyrgyzstan, plan=None, dimension=military)
     coordinates, co_coordinates = coordinates_and_co_coordinates(section(kyrgyzstan))
     assert items(coordinates) == [
-        'Military-political dimension <span class="muted">(dimension)</span>'
+        '<span>Military-political dimension</span> <span class="muted">(dimension)</span>'
     ]
     assert items(co_coordinates) == [
-        f'Trade and investment <span class="muted">(priority area, {trade.dimension.name})</span>'
+        f'<span>Trade and investment</span> <span class="muted">(priority area, {trade.dimension.name})</span>'
     ]
 
 

@@ -50,7 +50,8 @@ def test_an_image_requires_alt_text_in_forms():
     )
     with pytest.raises(ValidationError) as error:
         publication.full_clean()
-    assert "image_alt" in error.value.message_dict
+    # The English alt text is the required one (the admin form names it image_alt_en).
+    assert "image_alt_en" in error.value.message_dict
 
 
 def test_an_image_with_alt_text_is_valid():

@@ -123,22 +123,22 @@ def test_publishers_edit_the_contact_and_heads_inline(demo_site):
     page = client.get(url)
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Kairat Sarybay" in html and 'name="heads-0-name"' in html
+    assert "Kairat Sarybay" in html and 'name="heads-0-name_en"' in html
     # One row: no second may be added, and none deleted.
     assert client.get("/admin/cica_site/secretariat/add/").status_code == 403
     assert client.get(f"/admin/cica_site/secretariat/{secretariat.pk}/delete/").status_code == 403
     form = {
-        "address": "Astana, Kazakhstan",
+        "address_en": "Astana, Kazakhstan",
         "email": "info@example.org",
         "phone": "",
-        "office_hours": "",
+        "office_hours_en": "",
         "heads-TOTAL_FORMS": "1",
         "heads-INITIAL_FORMS": "0",
         "heads-MIN_NUM_FORMS": "0",
         "heads-MAX_NUM_FORMS": "1000",
         "heads-0-order": "100",
-        "heads-0-name": "Next Head",
-        "heads-0-title": "Secretary General",
+        "heads-0-name_en": "Next Head",
+        "heads-0-title_en": "Secretary General",
         "heads-0-started": "2027-01-01",
         "heads-0-started_precision": "year",
         "heads-0-ended": "",
