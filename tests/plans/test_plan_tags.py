@@ -77,7 +77,8 @@ def test_a_subject_without_published_plans_is_named_not_linked():
         '<span>Military-political dimension</span> <span class="muted">(dimension)</span>'
     ]
     assert items(co_coordinates) == [
-        f'<span>Trade and investment</span> <span class="muted">(priority area, {trade.dimension.name})</span>'
+        "<span>Trade and investment</span>"
+        f' <span class="muted">(priority area, {trade.dimension.name})</span>'
     ]
 
 
