@@ -71,6 +71,16 @@ def public_paths():
         "sitemap": "/sitemap.xml",
         "sitemap section": f"/sitemap-events.xml?p={sitemap_page}",
         "about": "/about/",
+        # The JSON API (issue 22): lists, a filtered list, details of busy items.
+        "api plans": "/api/v1/plans/",
+        "api plans filtered": f"/api/v1/plans/?dimension={plan.dimension.slug}&status=approved_soc",
+        "api plan": f"/api/v1/plans/{plan.slug}/",
+        "api decisions since": f"/api/v1/decisions/?decided_after={year}-01-01",
+        "api states": "/api/v1/states/",
+        "api state": f"/api/v1/states/{member.slug}/",
+        "api events": "/api/v1/events/",
+        "api event": f"/api/v1/events/{event.slug}/",
+        "api publications": "/api/v1/publications/",
     }
 
 
@@ -94,6 +104,15 @@ BENCH_PAGES = [
     "search common word",
     "sitemap",
     "sitemap section",
+    "api plans",
+    "api plans filtered",
+    "api plan",
+    "api decisions since",
+    "api states",
+    "api state",
+    "api events",
+    "api event",
+    "api publications",
 ]
 
 
