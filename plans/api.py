@@ -335,26 +335,5 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = DecisionFilter
 
     def get_queryset(self):
-        return (
-            StatusChange.objects.of_published_plans()
-            .select_related("plan")
-            .only(*DECISION_COLUMNS)
-            .prefetch_related(Prefetch("meeting", queryset=published_events()))
-            .in_decision_order()
-        )
-
-
-# What a decision shows: not who recorded it, nor when.
-DECISION_COLUMNS = [
-    "plan",
-    "plan__title",
-    "plan__slug",
-    "step",
-    "from_status",
-    "to_status",
-    "decided_on",
-    "decided_on_precision",
-    "deciding_body",
-    "meeting",
-    "note",
-]
+        # The one definition of what is public, shared with the decision feeds.
+        return StatusChange.objects.shown_publicly()

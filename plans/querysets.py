@@ -265,11 +265,44 @@ def attach_published_roles(plans):
                 instance.published_roles = found[name].get(pk, [])
 
 
+# What a decision shows the public: not who recorded it, nor when.
+PUBLIC_DECISION_COLUMNS = [
+    "plan",
+    "plan__title",
+    "plan__slug",
+    "step",
+    "from_status",
+    "to_status",
+    "decided_on",
+    "decided_on_precision",
+    "deciding_body",
+    "meeting",
+    "note",
+]
+
+
 class StatusChangeQuerySet(models.QuerySet):
     """Plans' status decisions."""
 
     def of_published_plans(self):
         return self.filter(published_q("plan"))
+
+    def shown_publicly(self):
+        """Decisions on published plans, most recent first, as the API's list and the
+        decision feeds give them: with their plan's title and slug, their meeting only if
+        it is published (else None), and neither who recorded them nor when."""
+        event = self.model._meta.get_field("meeting").related_model
+        return (
+            self.of_published_plans()
+            .select_related("plan")
+            .only(*PUBLIC_DECISION_COLUMNS)
+            .prefetch_related(models.Prefetch("meeting", queryset=event.objects.published()))
+            .in_decision_order()
+        )
+
+    def on_plans(self, plans):
+        """Decisions on the plans of a QuerySet (one subquery)."""
+        return self.filter(plan__in=plans.order_by().values("pk"))
 
     def decided_since(self, day):
         """Decisions that may fall on or after the day, as far as their dates are known
