@@ -286,6 +286,15 @@ PAGE_CACHE_SHOWS = {
     "plans:status_board": ["plans"],
     # Responsible states, the measures' events, the meetings that decided.
     "plans:detail": ["plans", "members.listed", "events.listed"],
+    # Feeds of status decisions: the meetings that decided; a state's feed is there
+    # only while the state is published.
+    **{
+        f"plans:{feed}_decisions_{kind}": ["plans", "members.listed", "events.listed"]
+        for feed in ("plan", "dimension", "state")
+        for kind in ("rss", "atom")
+    },
+    "plans:decisions_rss": ["plans", "events.listed"],
+    "plans:decisions_atom": ["plans", "events.listed"],
     # Host states; the filter by dimension of the plans discussed; the plans discussed.
     "events": ["events", "members.listed", "plans.listed"],
     "events:month": ["events"],

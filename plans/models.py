@@ -88,7 +88,7 @@ class PriorityArea(models.Model):
 
 
 # Paths under /plans/ that are pages, not plans.
-RESERVED_SLUGS = {"status"}
+RESERVED_SLUGS = {"status", "decisions"}
 # Written by plans.workflow only.
 WORKFLOW_FIELDS = {"status", "status_decided_on", "status_decided_precision"}
 

@@ -39,6 +39,7 @@ LARGE = scale.Counts(
 
 def public_pages(probe):
     event, plan, state = probe["event"], probe["plan"], probe["state"]
+    dimension = probe["dimension"]
     year, month = event.start_date.year, event.start_date.month
     posted = probe["publication"].posted_on
     return {
@@ -56,6 +57,12 @@ def public_pages(probe):
         "plan csv filtered": f"/plans/?status=completed&coordinator={state.slug}&format=csv",
         "plan detail": plan.get_absolute_url(),
         "status board": reverse("plans:status_board"),
+        "decisions rss": "/plans/decisions/feed/",
+        "decisions atom": "/plans/decisions/feed/atom/",
+        "decisions of a dimension rss": f"/plans/decisions/dimension/{dimension.slug}/feed/",
+        "decisions of a state atom": f"/plans/decisions/state/{state.slug}/feed/atom/",
+        "decisions of a plan rss": f"{plan.get_absolute_url()}feed/",
+        "decisions of a plan atom": f"{plan.get_absolute_url()}feed/atom/",
         "event list": "/events/",
         "event list filtered": f"/events/?kind=soc&year={year + 1}",
         "past events": "/events/past/",
