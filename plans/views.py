@@ -38,7 +38,10 @@ class PlanListView(ListView):
                     _("Invalid filter: %(errors)s") % {"errors": self._error_text()},
                     content_type="text/plain; charset=utf-8",
                 )
-            return plans_csv_response(request, self.get_queryset().with_roles())
+            # Every matching plan: counting the measures groups them all, as it must.
+            return plans_csv_response(
+                request, self.get_queryset().with_roles().with_measure_counts()
+            )
         response = super().get(request, *args, **kwargs)
         if not self.filterset.is_valid():
             # The page still shows the form and its errors, but no misleading results.

@@ -471,7 +471,8 @@ def test_an_empty_list_says_so(client):
 
 def test_csv_rows_hold_every_column(client, catalogue):
     rows = {row[0]: row for row in read_csv(client.get(LIST_URL, {"format": "csv"}))}
-    assert rows["Title"] == [
+    # The list's columns come first, in their order (the API's follow: test_plan_csv.py).
+    assert rows["Title"][:10] == [
         "Title",
         "Kind",
         "Dimension",
@@ -484,7 +485,7 @@ def test_csv_rows_hold_every_column(client, catalogue):
         "Address",
     ]
     smes_plan = catalogue["smes_plan"]
-    assert rows["SMEs action plan"] == [
+    assert rows["SMEs action plan"][:10] == [
         "SMEs action plan",
         "Action plan",
         "Economic dimension",
