@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import feeds, views
 
@@ -10,13 +10,14 @@ urlpatterns = [
     # Feeds of status decisions: RSS at feed/, Atom at feed/atom/.
     path("decisions/feed/", feeds.DecisionsFeed(), name="decisions_rss"),
     path("decisions/feed/atom/", feeds.DecisionsAtomFeed(), name="decisions_atom"),
-    path(
-        "decisions/dimension/<str:slug>/feed/",
+    # A dimension's slug may be Unicode (its page is a filter value, not a path).
+    re_path(
+        r"^decisions/dimension/(?P<slug>[-\w]+)/feed/$",
         feeds.DimensionDecisionsFeed(),
         name="dimension_decisions_rss",
     ),
-    path(
-        "decisions/dimension/<str:slug>/feed/atom/",
+    re_path(
+        r"^decisions/dimension/(?P<slug>[-\w]+)/feed/atom/$",
         feeds.DimensionDecisionsAtomFeed(),
         name="dimension_decisions_atom",
     ),

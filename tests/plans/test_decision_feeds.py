@@ -395,3 +395,13 @@ def test_query_count_does_not_grow_with_the_decisions(
         for url in feed_urls(kind):
             with django_assert_max_num_queries(queries):
                 assert client.get(url).status_code == 200
+
+
+def test_a_dimension_with_a_unicode_slug_has_its_feed(client):
+    dimension = DimensionFactory(name="Économique", slug="économique")
+    plan = PlanFactory(title="Plan économique", dimension=dimension, priority_area=None)
+    record_status_change(plan, PlanStatus.AGREED_BY_SWG, datetime.date(2024, 1, 1))
+    board = client.get("/plans/status/").content.decode()
+    assert 'href="/plans/decisions/dimension/%C3%A9conomique/feed/"' in board
+    feed = "/plans/decisions/dimension/%C3%A9conomique/feed/atom/"
+    assert titles(feed, client) == ["Plan économique: Agreed by SWG"]

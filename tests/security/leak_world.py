@@ -79,6 +79,12 @@ class World:
             f"/plans/?coordinator={self.host.slug}",
             "/plans/?q=ZQLEAK",
             "/plans/status/",
+            "/plans/decisions/feed/",
+            "/plans/decisions/feed/atom/",
+            "/plans/decisions/dimension/economic/feed/",
+            "/plans/decisions/dimension/economic/feed/atom/",
+            f"/plans/decisions/state/{self.host.slug}/feed/",
+            f"/plans/decisions/state/{self.host.slug}/feed/atom/",
             "/events/",
             "/events/past/",
             f"/events/?host={self.host.slug}",
@@ -108,6 +114,7 @@ class World:
         pages += [f"/events/{day.year}/{day.month}/" for day in sorted(self.hidden_months)]
         for plan in self.published_plans:
             pages.append(plan.get_absolute_url())
+            pages += [f"{plan.get_absolute_url()}feed/", f"{plan.get_absolute_url()}feed/atom/"]
         for event in self.published_events:
             pages += [event.get_absolute_url(), event.get_ics_url()]
         pages += [p.get_absolute_url() for p in self.published_publications]

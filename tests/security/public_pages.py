@@ -22,6 +22,8 @@ def public_pages():
         "/plans/?sort=-period",
         "/plans/?format=csv",
         "/plans/status/",
+        "/plans/decisions/feed/",
+        "/plans/decisions/feed/atom/",
         "/events/",
         "/events/past/",
         "/events/calendar.ics",
@@ -39,11 +41,18 @@ def public_pages():
         "/sitemap-publications.xml",
         "/robots.txt",
     ]
-    paths += [p.get_absolute_url() for p in Participant.objects.published()]
-    paths += [p.get_absolute_url() for p in Plan.objects.published()]
-    paths += [
-        f"/plans/?dimension={slug}" for slug in Dimension.objects.values_list("slug", flat=True)
-    ]
+    states = Participant.objects.published()
+    paths += [p.get_absolute_url() for p in states]
+    for slug in states.states().values_list("slug", flat=True):
+        paths += [
+            f"/plans/decisions/state/{slug}/feed/",
+            f"/plans/decisions/state/{slug}/feed/atom/",
+        ]
+    for plan in Plan.objects.published():
+        url = plan.get_absolute_url()
+        paths += [url, f"{url}feed/", f"{url}feed/atom/"]
+    for slug in Dimension.objects.values_list("slug", flat=True):
+        paths += [f"/plans/?dimension={slug}", f"/plans/decisions/dimension/{slug}/feed/"]
     events = Event.objects.published()
     paths += [e.get_absolute_url() for e in events]
     paths += [e.get_ics_url() for e in events.calendar_ready()]

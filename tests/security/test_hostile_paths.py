@@ -12,6 +12,9 @@ pytestmark = pytest.mark.django_db
 SLUG_ROUTES = {
     "/members/{}/": "hostland",
     "/plans/{}/": "small-business-plan",
+    "/plans/{}/feed/atom/": "small-business-plan",
+    "/plans/decisions/dimension/{}/feed/": "economic",
+    "/plans/decisions/state/{}/feed/atom/": "hostland",
     "/events/{}/": "summit-ahead",
     "/events/{}.ics": "summit-ahead",
     "/publications/{}/": "news-0",
