@@ -2,6 +2,7 @@
 viewsets (<app>/api.py) on one router, the only place that imports them all."""
 
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from events.api import EventViewSet
@@ -20,5 +21,6 @@ router.register("publications", PublicationViewSet, basename="publication")
 
 app_name = "api"
 urlpatterns = [
+    path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/", include(router.urls)),
 ]

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     # The read-only JSON API (cica_site/api_urls.py) and its OpenAPI description.
     "rest_framework",
     "drf_spectacular",
+    # CORS headers on the API only (CORS_URLS_REGEX below).
+    "corsheaders",
     "simple_history",
     "axes",
     "csp",
@@ -96,6 +98,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # As high as possible: its headers go on every API answer (304, 429, errors), and it
+    # answers preflight requests itself.
+    "corsheaders.middleware.CorsMiddleware",
     "cica_site.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -108,6 +113,10 @@ MIDDLEWARE = [
     # After sessions, before CommonMiddleware (Django's order); before the page cache,
     # whose keys hold the language it activates from the address.
     "django.middleware.locale.LocaleMiddleware",
+    # The API (/api/, /ru/api/): 304 from the content versions, then the rate limit, both
+    # before the page cache so that they hold for cached answers too.
+    "cica_site.middleware.ApiConditionalMiddleware",
+    "cica_site.middleware.ApiRateLimitMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -309,6 +318,8 @@ PAGE_CACHE_SHOWS = {
     # Flatpages, each on its sites; the Secretariat contact (cica_site) on its page.
     "about": ["flatpages", "sites", "cica_site"],
     "about-page": ["flatpages", "sites", "cica_site"],
+    # The API's description shows no content.
+    "api:schema": [],
     "robots": [],
     "security-txt": [],
 }
@@ -322,7 +333,24 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The client's address for the rate limit: the last one the front proxies added to
+    # X-Forwarded-For (1: one reverse proxy, as in production); 0 takes REMOTE_ADDR.
+    "NUM_PROXIES": int(os.environ.get("DJANGO_NUM_PROXIES", "1")),
 }
+# Every API address, in each language (/api/, /ru/api/).
+_OTHER_LANGUAGES = "|".join(code for code, _name in LANGUAGES if code != LANGUAGE_CODE)
+API_URLS_REGEX = rf"^/(?:(?:{_OTHER_LANGUAGES})/)?api/"
+# Anonymous requests per client address to the API (REST framework's "N/s|min|hour|day"),
+# counted in the default cache (Redis with REDIS_URL: shared by every app server); empty
+# for no limit. core.api.AnonymousRateThrottle.
+API_RATE_LIMIT = os.environ.get("DJANGO_API_RATE_LIMIT", "300/min") or None
+# Any site may read the API from a browser: anonymous GETs only, never with credentials.
+CORS_URLS_REGEX = API_URLS_REGEX
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-modified-since", "if-none-match")
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 SPECTACULAR_SETTINGS = {
     "TITLE": "CICA Secretariat open data API",
     "DESCRIPTION": (

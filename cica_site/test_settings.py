@@ -21,3 +21,5 @@ SECURE_SSL_REDIRECT = False
 # test_content_cache_tag.py turn the caches on.
 PAGE_CACHE_ENABLED = False
 FRAGMENT_CACHE_ENABLED = False
+# No API rate limit but in tests/api/test_http.py, which sets a tiny one.
+API_RATE_LIMIT = None

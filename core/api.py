@@ -3,6 +3,7 @@ pagination and the filter backend. The router that puts them under /api/v1/ is i
 cica_site/api_urls.py, the only package that imports every app.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -10,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.reverse import reverse
+from rest_framework.throttling import AnonRateThrottle
 
 from .partial_dates import DatePrecision, format_partial_date
 
@@ -153,3 +155,19 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "list" and self.list_serializer_class is not None:
             return self.list_serializer_class
         return self.serializer_class
+
+
+class AnonymousRateThrottle(AnonRateThrottle):
+    """REST framework's limit per client address, counted in the default cache: Redis when
+    REDIS_URL is set, so every app server counts the same requests. The rate is
+    settings.API_RATE_LIMIT ("300/min"; None for no limit), read for each request.
+
+    Every API request is anonymous (no authentication class): the address is the key.
+    cica_site.middleware.ApiRateLimitMiddleware applies it before the page cache.
+    """
+
+    def get_rate(self):
+        return getattr(settings, "API_RATE_LIMIT", None)
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

@@ -68,6 +68,10 @@ def next_change_key(label):
     return f"content:next-change:{label}"
 
 
+def changed_at_key(label):
+    return f"content:changed-at:{label}"
+
+
 # After a cache failure the cache is skipped for a few seconds, so that a Redis that hangs
 # does not make every request wait for the socket timeout. A failure also means a save may
 # have happened without bumping its version: every version is bumped as soon as Redis
@@ -87,6 +91,10 @@ def _safe(operation, default=None):
         logger.warning("Page cache unavailable: %s", error)
         _outage.update(until=time.monotonic() + RETRY_AFTER_SECONDS, bump_pending=True)
         return default
+
+
+# For other users of the shared cache (the API's rate limit): the same outage rule.
+cache_call = _safe
 
 
 def read(key):
@@ -116,7 +124,9 @@ def next_scheduled_change(app_label):
 
 
 def _bump(app_label):
-    """The app's new version."""
+    """The app's new version. The moment is written first: a request that reads the new
+    version finds it (the API's Last-Modified, core/conditional.py)."""
+    cache.set(changed_at_key(app_label), time.time(), None)
     key = version_key(app_label)
     try:
         return cache.incr(key)
@@ -176,6 +186,24 @@ def content_versions(app_labels):
     if found:
         _safe(lambda: cache.set_many(found, None))
     return versions
+
+
+def content_changed_at(app_labels):
+    """Epoch seconds of the last change of these apps' content, or None while the cache is
+    unreachable. An app whose moment is not kept yet counts from now: later than its
+    last change, never earlier."""
+
+    def latest():
+        keys = [changed_at_key(label) for label in app_labels]
+        stored = cache.get_many(keys)
+        if len(stored) < len(keys):
+            now = time.time()
+            for key in set(keys) - set(stored):
+                cache.add(key, now, None)
+            stored = cache.get_many(keys)
+        return max(stored.values())
+
+    return _safe(latest)
 
 
 def _listed_values(instance):
