@@ -10,6 +10,8 @@ from members.api import ParticipantViewSet
 from plans.api import DecisionViewSet, DimensionViewSet, PlanViewSet, PriorityAreaViewSet
 from publications.api import PublicationViewSet
 
+from .api_docs import ApiDocsView
+
 router = DefaultRouter()
 router.register("states", ParticipantViewSet, basename="state")
 router.register("dimensions", DimensionViewSet, basename="dimension")
@@ -21,6 +23,7 @@ router.register("publications", PublicationViewSet, basename="publication")
 
 app_name = "api"
 urlpatterns = [
+    path("", ApiDocsView.as_view(), name="docs"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/", include(router.urls)),
 ]

@@ -318,8 +318,9 @@ PAGE_CACHE_SHOWS = {
     # Flatpages, each on its sites; the Secretariat contact (cica_site) on its page.
     "about": ["flatpages", "sites", "cica_site"],
     "about-page": ["flatpages", "sites", "cica_site"],
-    # The API's description shows no content.
+    # The API's description and its documentation page show no content.
     "api:schema": [],
+    "api:docs": [],
     "robots": [],
     "security-txt": [],
 }

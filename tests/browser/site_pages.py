@@ -24,11 +24,12 @@ PUBLIC_PAGES = [
     ("about", "/about/", 200),
     ("about-structure", "/about/structure/", 200),
     ("about-secretariat", "/about/secretariat/", 200),
+    ("api", "/api/", 200),
     ("not-found", "/no-such-page/", 404),
 ]
 
 SECTIONS = {
-    "site": ["home", "search", "about", "about-structure", "about-secretariat", "not-found"],
+    "site": ["home", "search", "about", "about-structure", "about-secretariat", "api", "not-found"],
     "members": ["members", "member-state"],
     "plans": ["plans", "plans-filtered", "plan", "status-board"],
     "events": ["events", "events-past", "event", "events-month"],

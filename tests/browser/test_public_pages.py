@@ -59,7 +59,8 @@ STRUCTURE_PROBLEMS = """() => {
 # Names that read the same in both languages (CICA, file formats, ISO codes), addresses
 # (e-mail, web, a query string) and what the visitor typed are not words of a language.
 UNMARKED_ENGLISH = r"""() => {
-  const sameInBothLanguages = /^(CICA|ISO|RSS|Atom|iCalendar|CSV|PDF|DOCX|[A-Z]{2})$/;
+  const sameInBothLanguages =
+    /^(CICA|ISO|RSS|Atom|iCalendar|CSV|PDF|DOCX|API|JSON|CORS|OpenAPI|[A-Z]{2})$/;
   const typed = [...document.querySelectorAll("input[name=q]")].map((i) => i.value).find(Boolean);
   const found = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
