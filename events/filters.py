@@ -75,6 +75,9 @@ class EventFilter(django_filters.FilterSet):
         # for and drawing the select; a page whose form comes from the fragment cache
         # and asks for no year reads none.
         self.filters["year"].extra["choices"] = functools.cache(_year_choices)
+        # A form field built on the class's own filter (the OpenAPI description builds
+        # them) would come along in the copy with no choices, refusing every year.
+        self.filters["year"].__dict__.pop("_field", None)
 
     def filter_year(self, queryset, name, value):
         year = int(value)

@@ -29,3 +29,6 @@ class PublicationFilter(django_filters.FilterSet):
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
+        # A form field built on the class's own filter (the OpenAPI description builds
+        # them) would come along in the copy with no choices, refusing every year.
+        self.filters["year"].__dict__.pop("_field", None)
