@@ -54,3 +54,20 @@ def test_operations_say_how_production_serves_media_and_backs_up():
     assert "location /media/" in operations  # the front server's configuration
     assert "pg_dump" in operations and "rsync" in operations
     assert "s-maxage" in operations
+
+
+@pytest.mark.django_db
+def test_the_readme_shows_three_api_requests_that_answer(client):
+    from tests.factories import member_state
+
+    member_state(name="Kazakhstan")
+    requests = re.findall(
+        r"^curl '(http://127\.0\.0\.1:8000)?(/api/v1/\S+)'$",
+        section(README.read_text(encoding="utf-8"), "Open data API"),
+        re.M,
+    )
+    assert len(requests) == 3
+    for _host, path in requests:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["Content-Type"] == "application/json"
