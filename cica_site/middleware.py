@@ -85,7 +85,7 @@ def unavailable_response():
 
 
 def is_api_request(request):
-    return re.match(settings.API_URLS_REGEX, request.path) is not None
+    return re.match(settings.API_URLS_REGEX, request.path_info) is not None
 
 
 class ApiConditionalMiddleware:
