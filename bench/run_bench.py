@@ -59,7 +59,8 @@ def sample_paths(env, names=None, languages=("en",)):
         for name, path in pages.items():
             if language == "en":
                 by_language[name] = path
-            else:
+            elif not name.startswith("sitemap"):
+                # The sitemap lists both languages at one address, at the root.
                 by_language[f"{name} {language}"] = f"/{language}{path}"
     return {"bare view": "/bench/bare/", **by_language}
 

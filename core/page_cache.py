@@ -323,6 +323,16 @@ def content_shown_by(request):
     return CONTENT_APPS
 
 
+def request_content_versions(request):
+    """(content_shown_by(request), content_versions of it): read once per request, so the
+    API's validators (core/conditional.py) and the page cache share one round trip to
+    Redis. Within a request they must agree anyway: the ETag names the cached answer."""
+    if not hasattr(request, "_content_versions"):
+        shown = content_shown_by(request)
+        request._content_versions = (shown, None if shown is None else content_versions(shown))
+    return request._content_versions
+
+
 def _key(kind, versions, *parts):
     raw = "|".join(
         [
@@ -363,10 +373,9 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        shown = content_shown_by(request)
+        shown, versions = request_content_versions(request)
         if shown is None:  # a 404: never cached
             return self.get_response(request)
-        versions = content_versions(shown)
         if versions is None:
             return self.get_response(request)
         key = page_key(request, versions)
