@@ -13,6 +13,7 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -103,9 +104,13 @@ def demo_like_data():
 
 
 # Read from the app when the module is collected: the description needs no database.
-schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
-# The same operations at their Russian addresses, with Russian text in the answers.
-russian_schema = schemathesis.openapi.from_wsgi("/ru/api/v1/schema/?format=json", application)
+# A request leaves its language active in this thread (LocaleMiddleware activates it and
+# nothing deactivates it outside a test client), and modules collected after this one
+# reverse() their addresses at import: without the override they would all be /ru/.
+with translation.override(None):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+    # The same operations at their Russian addresses, with Russian text in the answers.
+    russian_schema = schemathesis.openapi.from_wsgi("/ru/api/v1/schema/?format=json", application)
 FUZZ = settings(
     max_examples=10,
     deadline=None,
