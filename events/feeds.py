@@ -1,12 +1,10 @@
 """RSS and Atom feeds of upcoming events."""
 
-import copy
-
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.feeds import RequestHostFeed
 from core.queries import keys_first
 
 from .models import Event
@@ -14,27 +12,17 @@ from .models import Event
 FEED_SIZE = 50
 
 
-class UpcomingEventsFeed(Feed):
+class UpcomingEventsFeed(RequestHostFeed):
     title = _("CICA: upcoming events")
     description = _("Summits, ministerial meetings and other CICA meetings that are coming up.")
     # A short HTML description of each event: when, where, who hosts, then the summary.
     description_template = "events/_feed_item_description.html"
 
-    def __call__(self, request, *args, **kwargs):
-        # Links on the host the feed was asked for: Django's default is the Site row's
-        # domain (example.com unless edited). A copy per request keeps the instance shared.
-        feed = copy.copy(self)
-        feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
-
     def link(self):
-        return self.request.build_absolute_uri(reverse("events:list"))
-
-    def feed_url(self):
-        return self.request.build_absolute_uri(self.request.path)
+        return self.absolute(reverse("events:list"))
 
     def item_link(self, item):
-        return self.request.build_absolute_uri(item.get_absolute_url())
+        return self.absolute(item.get_absolute_url())
 
     def items(self):
         return keys_first(Event.objects.published().upcoming().with_hosts(), 0, FEED_SIZE)

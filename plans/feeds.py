@@ -5,16 +5,15 @@ Every feed reads StatusChange.objects.shown_publicly(), the API's definition of 
 decision: published plans only, a meeting named only once it is published.
 """
 
-import copy
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.feeds import RequestHostFeed
 from core.partial_dates import DatePrecision
 from members.models import Participant
 
@@ -23,7 +22,7 @@ from .models import Dimension, Plan, StatusChange
 FEED_LENGTH = 30
 
 
-class DecisionsFeed(Feed):
+class DecisionsFeed(RequestHostFeed):
     """Status decisions on all published plans, most recent first (RSS)."""
 
     title = _("CICA action plans: status decisions")
@@ -31,24 +30,12 @@ class DecisionsFeed(Feed):
         "New statuses of CICA's concept papers and action plans: which body decided, "
         "at which meeting, and when."
     )
+    subtitle = description  # Atom's name for it
     # The entry's text: new and former status, body, meeting, date, note.
     description_template = "plans/_decision_feed_item.html"
 
-    def __call__(self, request, *args, **kwargs):
-        # Links on the host the feed was asked for, not the Site row's domain; a copy per
-        # request keeps the shared instance free of request state.
-        feed = copy.copy(self)
-        feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
-
-    def _absolute(self, path):
-        return self.request.build_absolute_uri(path)
-
     def link(self, obj):
-        return self._absolute(reverse("plans:status_board"))
-
-    def feed_url(self, obj):
-        return self._absolute(self.request.path)
+        return self.absolute(reverse("plans:status_board"))
 
     def decisions(self, obj):
         return StatusChange.objects.shown_publicly()
@@ -64,7 +51,7 @@ class DecisionsFeed(Feed):
 
     def item_link(self, item):
         # The decision in the plan page's status history.
-        return self._absolute(f"{item.plan.get_absolute_url()}#decision-{item.step}")
+        return self.absolute(f"{item.plan.get_absolute_url()}#decision-{item.step}")
 
     def item_pubdate(self, item):
         # A date known only to its month or year gets no machine-readable date: any day
@@ -81,7 +68,6 @@ class DecisionsFeed(Feed):
 
 class DecisionsAtomFeed(DecisionsFeed):
     feed_type = Atom1Feed
-    subtitle = DecisionsFeed.description
 
 
 class DimensionDecisionsFeed(DecisionsFeed):
@@ -96,7 +82,7 @@ class DimensionDecisionsFeed(DecisionsFeed):
         }
 
     def link(self, dimension):
-        return self._absolute(dimension.get_absolute_url())
+        return self.absolute(dimension.get_absolute_url())
 
     def decisions(self, dimension):
         return StatusChange.objects.shown_publicly().filter(plan__dimension=dimension)
@@ -104,7 +90,6 @@ class DimensionDecisionsFeed(DecisionsFeed):
 
 class DimensionDecisionsAtomFeed(DimensionDecisionsFeed):
     feed_type = Atom1Feed
-    subtitle = DecisionsFeed.description
 
 
 class StateDecisionsFeed(DecisionsFeed):
@@ -120,7 +105,7 @@ class StateDecisionsFeed(DecisionsFeed):
         }
 
     def link(self, state):
-        return self._absolute(state.get_absolute_url())
+        return self.absolute(state.get_absolute_url())
 
     def decisions(self, state):
         return StatusChange.objects.shown_publicly().on_plans(Plan.objects.coordinated_by(state))
@@ -128,7 +113,6 @@ class StateDecisionsFeed(DecisionsFeed):
 
 class StateDecisionsAtomFeed(StateDecisionsFeed):
     feed_type = Atom1Feed
-    subtitle = DecisionsFeed.description
 
 
 class PlanDecisionsFeed(DecisionsFeed):
@@ -141,7 +125,7 @@ class PlanDecisionsFeed(DecisionsFeed):
         return _("CICA: status decisions on “%(plan)s”") % {"plan": plan.title}
 
     def link(self, plan):
-        return self._absolute(plan.get_absolute_url())
+        return self.absolute(plan.get_absolute_url())
 
     def decisions(self, plan):
         return StatusChange.objects.shown_publicly().filter(plan=plan)
@@ -149,4 +133,3 @@ class PlanDecisionsFeed(DecisionsFeed):
 
 class PlanDecisionsAtomFeed(PlanDecisionsFeed):
     feed_type = Atom1Feed
-    subtitle = DecisionsFeed.description

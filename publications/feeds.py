@@ -1,9 +1,7 @@
 """RSS and Atom feeds of publications, all kinds or one kind."""
 
-import copy
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -11,28 +9,20 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from core.feeds import RequestHostFeed
+
 from .models import Publication, PublicationKind
 
 FEED_LENGTH = 20
 
 
-class LatestPublicationsFeed(Feed):
+class LatestPublicationsFeed(RequestHostFeed):
     feed_type = Rss201rev2Feed
-
-    def __call__(self, request, *args, **kwargs):
-        # Links are made absolute from the request's host rather than the Site row;
-        # a copy per request keeps the shared feed instance free of request state.
-        feed = copy.copy(self)
-        feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
 
     def get_object(self, request, kind=None):
         if kind is not None and kind not in PublicationKind.values:
             raise Http404("No such kind of publication.")
         return kind
-
-    def _absolute(self, path):
-        return self.request.build_absolute_uri(path)
 
     def title(self, kind):
         if kind:
@@ -50,10 +40,7 @@ class LatestPublicationsFeed(Feed):
 
     def link(self, kind):
         path = reverse("publications:list")
-        return self._absolute(f"{path}?kind={kind}" if kind else path)
-
-    def feed_url(self, kind):
-        return self._absolute(self.request.path)
+        return self.absolute(f"{path}?kind={kind}" if kind else path)
 
     def items(self, kind):
         publications = Publication.objects.published().defer("body")
@@ -69,7 +56,7 @@ class LatestPublicationsFeed(Feed):
         return escape(item.description)
 
     def item_link(self, item):
-        return self._absolute(item.get_absolute_url())
+        return self.absolute(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.posted_on, datetime.time()))
