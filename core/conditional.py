@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 
-from .page_cache import content_changed_at, page_key, request_content_versions
+from .page_cache import page_key, request_content_state
 
 # Addresses that show no content (the OpenAPI description) change only with the code:
 # their ETag is their bytes' hash (ConditionalGetMiddleware), and this their Last-Modified.
@@ -30,13 +30,12 @@ STARTED = time.time()
 def content_validators(request):
     """(ETag, Last-Modified in epoch seconds) of what a GET of this address shows, each
     None when it cannot be known beforehand (a 404, the cache unreachable)."""
-    shown, versions = request_content_versions(request)
+    shown, versions, changed = request_content_state(request)
     if shown is None:
         return None, None
     if not shown:
         return None, STARTED
-    changed = content_changed_at(shown) if versions is not None else None
-    if changed is None:
+    if versions is None or changed is None:
         return None, None
     # The page cache's key for this address and these versions: a cached answer and its
     # ETag change together.

@@ -160,16 +160,34 @@ def content_versions(app_labels):
     Bumps the version of an app whose scheduled item is now due. One round trip to Redis
     when nothing is due.
     """
+    state = content_state(app_labels)
+    return None if state is None else state[0]
+
+
+def content_state(app_labels):
+    """({app label: version}, epoch seconds of the last change of any of them), or None
+    while the cache is unreachable: both in the same round trip to Redis.
+
+    The moment is read with the versions: it is never older than what they name (a bump
+    writes its moment before its version, and one made here counts from now). An app
+    whose moment is not kept yet counts from now too: later than its last change, never
+    earlier.
+    """
     if _outage["bump_pending"] and not bump_content_version():
         return None
     if not app_labels:  # robots.txt: no content, no round trip
-        return {}
+        return {}, None
     keys = [version_key(label) for label in app_labels]
     keys += [next_change_key(label) for label in app_labels]
+    keys += [changed_at_key(label) for label in app_labels]
     stored = _safe(lambda: cache.get_many(keys))
     if stored is None:
         return None
-    versions, found = {}, {}
+    versions, found, missing_moments = {}, {}, {}
+    changed_at = max(
+        (stored[changed_at_key(label)] for label in app_labels if changed_at_key(label) in stored),
+        default=None,
+    )
     for app_label in app_labels:
         version = stored.get(version_key(app_label))
         # (the version it was found for, the moment): one found before a save committed
@@ -179,31 +197,20 @@ def content_versions(app_labels):
             version = _safe(functools.partial(_bump, app_label))
             if version is None:
                 return None
+            changed_at = max(changed_at or 0, time.time())
+        elif changed_at_key(app_label) not in stored:
+            missing_moments[changed_at_key(app_label)] = time.time()
         if found_for != version:
             moment = next_scheduled_change(app_label.removesuffix(LISTED))
             found[next_change_key(app_label)] = (version, moment)
         versions[app_label] = version
+    if missing_moments:
+        # add(), not set(): a bump elsewhere since the read keeps its own moment.
+        _safe(lambda: [cache.add(key, now, None) for key, now in missing_moments.items()])
+        changed_at = max(changed_at or 0, *missing_moments.values())
     if found:
         _safe(lambda: cache.set_many(found, None))
-    return versions
-
-
-def content_changed_at(app_labels):
-    """Epoch seconds of the last change of these apps' content, or None while the cache is
-    unreachable. An app whose moment is not kept yet counts from now: later than its
-    last change, never earlier."""
-
-    def latest():
-        keys = [changed_at_key(label) for label in app_labels]
-        stored = cache.get_many(keys)
-        if len(stored) < len(keys):
-            now = time.time()
-            for key in set(keys) - set(stored):
-                cache.add(key, now, None)
-            stored = cache.get_many(keys)
-        return max(stored.values())
-
-    return _safe(latest)
+    return versions, changed_at
 
 
 def _listed_values(instance):
@@ -327,10 +334,20 @@ def request_content_versions(request):
     """(content_shown_by(request), content_versions of it): read once per request, so the
     API's validators (core/conditional.py) and the page cache share one round trip to
     Redis. Within a request they must agree anyway: the ETag names the cached answer."""
-    if not hasattr(request, "_content_versions"):
+    shown, versions, _changed_at = request_content_state(request)
+    return shown, versions
+
+
+def request_content_state(request):
+    """(shown, versions, moment of the last change) of the request's page, as
+    content_state reads them (versions and moment None while the cache is unreachable,
+    all None for an address that names no page): once per request."""
+    if not hasattr(request, "_content_state"):
         shown = content_shown_by(request)
-        request._content_versions = (shown, None if shown is None else content_versions(shown))
-    return request._content_versions
+        state = None if shown is None else content_state(shown)
+        versions, changed_at = state if state is not None else (None, None)
+        request._content_state = (shown, versions, changed_at)
+    return request._content_state
 
 
 def _key(kind, versions, *parts):

@@ -92,6 +92,29 @@ def test_if_modified_since_is_304_until_a_save(client):
         assert changed["Last-Modified"] == http_date(NOON.timestamp() + 60)
 
 
+def test_a_scheduled_item_coming_due_moves_last_modified_to_that_request(client):
+    """The moment of change is read with the versions: when a request finds a scheduled
+    publication due, its answer is dated then, so an older copy is not kept."""
+    with time_machine.travel(NOON, tick=False) as traveller:
+        PublicationFactory(
+            publication_status=PublicationStatus.PUBLISHED,
+            publish_at=NOON + datetime.timedelta(hours=1),
+        )
+        first = client.get("/api/v1/publications/")
+        assert first.json()["count"] == 0
+        traveller.shift(2 * 60 * 60)
+        due = client.get(
+            "/api/v1/publications/", headers={"If-Modified-Since": first["Last-Modified"]}
+        )
+        assert due.status_code == 200
+        assert due.json()["count"] == 1
+        assert due["Last-Modified"] == http_date(NOON.timestamp() + 2 * 60 * 60)
+        again = client.get(
+            "/api/v1/publications/", headers={"If-Modified-Since": due["Last-Modified"]}
+        )
+        assert again.status_code == 304
+
+
 def test_the_language_is_part_of_the_etag(client):
     PlanFactory()
     english = client.get("/api/v1/plans/")["ETag"]
