@@ -39,7 +39,12 @@ class PlanQuerySet(PublishableQuerySet):
         return clone
 
     def _fetch_all(self):
-        roles_due = self._roles_wanted and self._result_cache is None
+        # Plans only: values() and counts of the same queryset have no roles to attach.
+        roles_due = (
+            self._roles_wanted
+            and self._result_cache is None
+            and self._iterable_class is models.query.ModelIterable
+        )
         super()._fetch_all()
         if roles_due:
             attach_published_roles(self._result_cache)

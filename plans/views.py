@@ -1,12 +1,10 @@
 import datetime
-import functools
 
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.pagination import GroupedPaginator
 from core.preview import PreviewableDetailMixin
 
 from . import tally
@@ -14,13 +12,12 @@ from .charts import status_board_chart, status_timeline_chart
 from .csv_export import plans_csv_response
 from .filters import SORT_LABELS, SORT_ORDERS, PlanFilter, sort_key
 from .models import Dimension, Plan, PlanStatus
+from .pagination import plan_list_paginator
 
 RECENT_DAYS = 90
 # The board's two lists show at most this many plans: a large archive has thousands, and
 # the board is read at a glance (the plan list, sorted by decision, holds the rest).
 BOARD_LIST_LIMIT = 20
-# Sorts led by dimension and priority area (see core.pagination).
-GROUPED_SORTS = {"dimension", "-dimension"}
 
 
 class PlanListView(ListView):
@@ -59,40 +56,9 @@ class PlanListView(ListView):
         return self.filterset.qs.order_by(*SORT_ORDERS[self.sort])
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        if self.sort in GROUPED_SORTS:
-            # Sorted by dimension and priority area: read only the groups a page shows.
-            group_fields = ["dimension", "priority_area"]
-            group_order = SORT_ORDERS[self.sort][:2]
-            group_counts = None
-            tallied_filters = self.tallied_filters()
-            if tallied_filters is not None:
-                # The published list, whole or filtered by tallied fields only (as the
-                # status board's links are): its group sizes are in the tally.
-                group_counts = functools.partial(
-                    tally.ordered_group_counts, group_fields, group_order, **tallied_filters
-                )
-            return GroupedPaginator(
-                queryset,
-                per_page,
-                group_fields=group_fields,
-                group_order=group_order,
-                within_group_order=SORT_ORDERS[self.sort][2:],
-                group_counts=group_counts,
-                **kwargs,
-            )
-        return super().get_paginator(queryset, per_page, **kwargs)
-
-    def tallied_filters(self):
-        """{field: value} of the filters used, when all are fields the plan tally is kept
-        by (plans.tally.TALLIED_FIELDS); else None."""
-        if not self.filterset.is_valid():
-            return None
-        used = {
-            name: getattr(value, "pk", value)
-            for name, value in self.filterset.form.cleaned_data.items()
-            if value not in (None, "")
-        }
-        return used if set(used) <= tally.TALLIED_FIELDS else None
+        return plan_list_paginator(
+            queryset, per_page, sort=self.sort, filterset=self.filterset, **kwargs
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, plans, is_paginated = super().paginate_queryset(queryset, page_size)

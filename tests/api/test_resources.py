@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from core.partial_dates import DatePrecision
-from plans.models import PlanStatus
+from plans.filters import SORT_ORDERS
+from plans.models import Plan, PlanStatus
 from plans.workflow import record_status_change
 from tests.factories import (
     ChairmanshipFactory,
@@ -243,3 +244,48 @@ def test_russian_text_under_ru(client):
 def test_unknown_objects_are_json_404s(client):
     assert "detail" in get_json(client, "/api/v1/plans/nothing/", status=404)
     get_json(client, "/api/v1/decisions/abc/", status=404)
+
+
+def walk_pages(client, path):
+    """Every slug of a list, page after page through its next links."""
+    found, page = [], get_json(client, path)
+    count = page["count"]
+    while True:
+        found += slugs(page)
+        if page["next"] is None:
+            break
+        page = get_json(client, page["next"].removeprefix("http://testserver"))
+    assert count == len(found)
+    return found
+
+
+@pytest.mark.parametrize(
+    "filters",
+    ["", "&dimension=second", "&kind=action_plan", "&q=plan", "&sort=title", "&sort=-dimension"],
+)
+def test_plan_pages_follow_the_lists_order_across_dimensions_and_areas(client, filters):
+    """Sorted by dimension (the default) a page reads only the groups of plans it shows,
+    their sizes from the tally or counted: the pages still hold every plan once, in order."""
+    first = DimensionFactory(slug="first", position=1)
+    second = DimensionFactory(slug="second", position=2)
+    areas = [
+        PriorityAreaFactory(dimension=first, name="Beta", slug="beta"),
+        PriorityAreaFactory(dimension=first, name="Alpha", slug="alpha"),
+        PriorityAreaFactory(dimension=second, name="Gamma", slug="gamma"),
+    ]
+    for number in range(11):
+        area = areas[number % 3]
+        PlanFactory(dimension=area.dimension, priority_area=area, title=f"Plan {10 - number:02d}")
+    PlanFactory(dimension=second, priority_area=None, title="Plan without area")
+    hidden = PlanFactory(dimension=first, priority_area=areas[0], title="Plan draft")
+    hidden.publication_status = "draft"
+    hidden.save()
+
+    sort = filters.partition("sort=")[2] or "dimension"
+    query = dict(part.split("=") for part in filters.split("&") if part)
+    expected = Plan.objects.published().order_by(*SORT_ORDERS[sort])
+    if "dimension" in query:
+        expected = expected.filter(dimension__slug=query["dimension"])
+    found = walk_pages(client, f"/api/v1/plans/?page_size=2{filters}")
+    assert found == list(expected.values_list("slug", flat=True))
+    assert hidden.slug not in found
