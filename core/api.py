@@ -9,10 +9,13 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers, viewsets
+from rest_framework.generics import get_object_or_404
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.throttling import AnonRateThrottle
 
+from . import page_cache
 from .partial_dates import DatePrecision, format_partial_date
 
 
@@ -120,19 +123,34 @@ def describe_filters(filterset_class, **types):
 
 
 class ApiPagination(PageNumberPagination):
-    """Numbered pages with next/previous links; ?page_size up to 100."""
+    """Numbered pages with next/previous links; ?page_size up to 100.
+
+    A view with a ``get_paginator(queryset, per_page)`` of its own (as Django's ListView
+    has) gives the paginator: the HTML list's, where it reads less than every row.
+    """
 
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def paginate_queryset(self, queryset, request, view=None):
+        make_paginator = getattr(view, "get_paginator", None)
+        if make_paginator is not None:
+            self.django_paginator_class = make_paginator
+        return super().paginate_queryset(queryset, request, view)
 
 
 class FilterSetBackend(DjangoFilterBackend):
     """The app's own FilterSet, as the HTML list uses it. A bad value is a 400 whose JSON
     names the field (django-filter's own behaviour with REST framework).
 
-    A view may add keyword arguments of its FilterSet with ``filterset_kwargs()``.
+    A view may add keyword arguments of its FilterSet with ``filterset_kwargs()``; the
+    FilterSet used is left on the view as ``view.filterset`` (its paginator may read it).
     """
+
+    def get_filterset(self, request, queryset, view):
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
 
     def get_filterset_kwargs(self, request, queryset, view):
         kwargs = super().get_filterset_kwargs(request, queryset, view)
@@ -142,19 +160,78 @@ class FilterSetBackend(DjangoFilterBackend):
         return kwargs
 
 
+def keys_of(queryset):
+    """The primary keys of a QuerySet, in its order, without its joins or prefetches."""
+    return queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True)
+
+
+def in_key_order(queryset, keys):
+    """The objects of ``queryset`` with these keys, in the keys' order."""
+    by_key = {obj.pk: obj for obj in queryset.filter(pk__in=keys)}
+    return [by_key[key] for key in keys if key in by_key]
+
+
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published objects by slug, paginated in a stable order, filtered by a FilterSet."""
+    """Published objects by slug, paginated in a stable order, filtered by a FilterSet.
+
+    Keys first: a list pages through the keys of its objects, a detail finds its
+    object's key; the objects are then represented from the fragment cache, keyed by the
+    keys, the content versions the answer shows (as the ETag and page cache are), the
+    language and the address of the site (the links are absolute). Only on a miss are
+    the objects read whole, with everything they show, and serialized. As for the
+    pages' fragments, a save of what an answer shows changes its key.
+    """
 
     lookup_field = "slug"
     pagination_class = ApiPagination
     filter_backends = [FilterSetBackend]
     # A serializer of its own for the list (lighter rows) when given.
     list_serializer_class = None
+    # How long a representation is kept; a save changes its key well before.
+    representation_seconds = 600
 
     def get_serializer_class(self):
         if self.action == "list" and self.list_serializer_class is not None:
             return self.list_serializer_class
         return self.serializer_class
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        keys = self.paginate_queryset(keys_of(self.filter_queryset(queryset)))
+        data = self.represent(keys, lambda: in_key_order(queryset, keys), many=True)
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        key = get_object_or_404(keys_of(queryset), **lookup)
+        return Response(self.represent([key], lambda: queryset.get(pk=key)))
+
+    def represent(self, keys, read_objects, many=False):
+        """The serialized objects of these keys, from the fragment cache or read anew."""
+
+        def serialized():
+            return self.get_serializer(read_objects(), many=many).data
+
+        request = self.request
+        if not page_cache.is_fragment_cacheable_request(request):
+            return serialized()
+        _shown, versions = page_cache.request_content_versions(request)
+        if versions is None:
+            return serialized()
+        name = f"api:{self.basename}:{self.get_serializer_class().__name__}"
+        key = page_cache.fragment_key(
+            name,
+            versions,
+            getattr(request, "LANGUAGE_CODE", ""),
+            request.get_host(),
+            [request.scheme, request.META.get("SCRIPT_NAME", ""), *keys],
+        )
+        data = page_cache.read(key)
+        if data is None:
+            data = serialized()
+            page_cache.store(key, data, self.representation_seconds)
+        return data
 
 
 class AnonymousRateThrottle(AnonRateThrottle):

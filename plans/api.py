@@ -8,12 +8,10 @@ decision, and when, stays in the admin.
 from django.db.models import Prefetch
 from django_filters import ChoiceFilter
 from drf_spectacular.types import OpenApiTypes
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
 from core.api import (
-    ApiPagination,
     ApiUrlField,
-    FilterSetBackend,
     PageUrlField,
     PartialDateField,
     ReadOnlyViewSet,
@@ -28,6 +26,7 @@ from .filters import (
     DecisionFilter,
     PlanFilter,
     PriorityAreaFilter,
+    sort_key,
 )
 from .models import (
     Coordination,
@@ -38,6 +37,7 @@ from .models import (
     PriorityArea,
     StatusChange,
 )
+from .pagination import plan_list_paginator
 
 StateLink = link_serializer("State", "state")
 DimensionLink = link_serializer("Dimension", "dimension")
@@ -286,6 +286,15 @@ class PlanViewSet(ReadOnlyViewSet):
     list_serializer_class = PlanSerializer
     filterset_class = PlanApiFilter
 
+    def get_paginator(self, queryset, per_page):
+        # The HTML list's: sorted by dimension, a page reads only the groups it shows.
+        return plan_list_paginator(
+            queryset,
+            per_page,
+            sort=sort_key(self.request.query_params.get("sort")),
+            filterset=getattr(self, "filterset", None),
+        )
+
     def get_queryset(self):
         plans = (
             Plan.objects.published()
@@ -325,13 +334,12 @@ class DecisionSerializer(DecisionInPlanSerializer):
         fields = ["id", "plan", *DecisionInPlanSerializer.Meta.fields, "api_url"]
 
 
-class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
+class DecisionViewSet(ReadOnlyViewSet):
     """Status decisions on all published plans, most recent first: ?decided_after=2024-01-01
     asks what changed since then."""
 
+    lookup_field = "pk"
     serializer_class = DecisionSerializer
-    pagination_class = ApiPagination
-    filter_backends = [FilterSetBackend]
     filterset_class = DecisionFilter
 
     def get_queryset(self):
