@@ -438,6 +438,16 @@ class StatusChange(ChoiceLabelsMixin, models.Model):
         verbose_name_plural = _("status history")
         indexes = [
             models.Index(fields=["decided_on"]),
+            # The decisions in their public order (in_decision_order), most recent first,
+            # undated last: a page of "what changed since" reads its 20 rows from here
+            # instead of sorting every match; its count reads only the index. PostgreSQL
+            # only (migration 0011): SQLite has no NULLS LAST in an index.
+            models.Index(
+                models.F("decided_on").desc(nulls_last=True),
+                "decided_on_precision",
+                "plan",
+                name="plan_change_decision_order",
+            ),
             # The admin's filters on 200,000 decisions.
             models.Index(fields=["to_status"], name="plan_change_to_status"),
             models.Index(fields=["deciding_body"], name="plan_change_body"),

@@ -311,8 +311,9 @@ class StatusChangeQuerySet(models.QuerySet):
 
     def decided_since(self, day):
         """Decisions that may fall on or after the day, as far as their dates are known
-        (one known only to its year 2024 may be after 1 March 2024)."""
-        return self.filter(
+        (one known only to its year 2024 may be after 1 March 2024). The first
+        condition says what the others imply: one range of the date index to read."""
+        return self.filter(decided_on__gte=day.replace(month=1, day=1)).filter(
             models.Q(decided_on_precision=DatePrecision.DAY, decided_on__gte=day)
             | models.Q(decided_on_precision=DatePrecision.MONTH, decided_on__gte=day.replace(day=1))
             | models.Q(
