@@ -2,6 +2,7 @@ import datetime
 
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -114,60 +115,105 @@ class PlanDetailView(PreviewableDetailMixin, DetailView):
         return context
 
 
+class StatusBoard:
+    """The status board's figures and lists, read and drawn only when the page's fragment
+    is (a cached fragment needs none of it)."""
+
+    def __init__(self, today):
+        self.today = today
+        self.published = Plan.objects.published()
+
+    @cached_property
+    def counts(self):
+        return tally.published_counts("dimension", "status")
+
+    @cached_property
+    def statuses(self):
+        # A plan still being drafted is not made public, so the Draft column would
+        # always read 0: it is shown only if a published plan is in it after all, so
+        # that the columns still add up to the total.
+        return [
+            status
+            for status in PlanStatus
+            if status != PlanStatus.DRAFT or any(key[1] == PlanStatus.DRAFT for key in self.counts)
+        ]
+
+    @cached_property
+    def rows(self):
+        counts, statuses = self.counts, self.statuses
+        return [
+            {
+                "dimension": dimension,
+                "cells": [(status, counts.get((dimension.pk, status), 0)) for status in statuses],
+                "total": sum(counts.get((dimension.pk, status), 0) for status in statuses),
+            }
+            for dimension in Dimension.objects.published()
+        ]
+
+    @cached_property
+    def column_totals(self):
+        return [
+            (status, sum(row["cells"][index][1] for row in self.rows))
+            for index, status in enumerate(self.statuses)
+        ]
+
+    @cached_property
+    def total(self):
+        return sum(row["total"] for row in self.rows)
+
+    @cached_property
+    def chart(self):
+        return status_board_chart(self.rows, self.statuses)
+
+    @cached_property
+    def chart_narrow(self):
+        return status_board_chart(self.rows, self.statuses, width=360, compact=True)
+
+    @cached_property
+    def _recently_changed(self):
+        # Only what the lists show: the recent decisions name their dimension, the ended
+        # periods nothing else.
+        since = self.today - datetime.timedelta(days=RECENT_DAYS)
+        return list(
+            self.published.status_changed_since(since)
+            .select_related("dimension")
+            .order_by("-status_decided_on", "title")[: BOARD_LIST_LIMIT + 1]
+        )
+
+    @cached_property
+    def recently_changed(self):
+        return self._recently_changed[:BOARD_LIST_LIMIT]
+
+    @cached_property
+    def recently_changed_more(self):
+        return len(self._recently_changed) > BOARD_LIST_LIMIT
+
+    @cached_property
+    def _period_ended(self):
+        return list(
+            self.published.period_ended_open(self.today.year).order_by("end_year", "title")[
+                : BOARD_LIST_LIMIT + 1
+            ]
+        )
+
+    @cached_property
+    def period_ended(self):
+        return self._period_ended[:BOARD_LIST_LIMIT]
+
+    @cached_property
+    def period_ended_more(self):
+        return len(self._period_ended) > BOARD_LIST_LIMIT
+
+
 class StatusBoardView(TemplateView):
     template_name = "plans/status_board.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        published = Plan.objects.published()
-        dimensions = list(Dimension.objects.published())
-        counts = tally.published_counts("dimension", "status")
-        # A plan still being drafted is not made public, so the Draft column would
-        # always read 0: it is shown only if a published plan is in it after all, so
-        # that the columns still add up to the total.
-        statuses = [
-            status
-            for status in PlanStatus
-            if status != PlanStatus.DRAFT or any(key[1] == PlanStatus.DRAFT for key in counts)
-        ]
-        rows = [
-            {
-                "dimension": dimension,
-                "cells": [(status, counts.get((dimension.pk, status), 0)) for status in statuses],
-                "total": sum(counts.get((dimension.pk, status), 0) for status in statuses),
-            }
-            for dimension in dimensions
-        ]
-        column_totals = [
-            (status, sum(row["cells"][index][1] for row in rows))
-            for index, status in enumerate(statuses)
-        ]
-        since = today - datetime.timedelta(days=RECENT_DAYS)
-        # Only what the lists show: the recent decisions name their dimension, the ended
-        # periods nothing else.
-        recently_changed = list(
-            published.status_changed_since(since)
-            .select_related("dimension")
-            .order_by("-status_decided_on", "title")[: BOARD_LIST_LIMIT + 1]
-        )
-        period_ended = list(
-            published.period_ended_open(today.year).order_by("end_year", "title")[
-                : BOARD_LIST_LIMIT + 1
-            ]
-        )
         context.update(
-            statuses=statuses,
-            rows=rows,
-            column_totals=column_totals,
-            total=sum(row["total"] for row in rows),
-            chart=status_board_chart(rows, statuses),
-            chart_narrow=status_board_chart(rows, statuses, width=360, compact=True),
+            board=StatusBoard(today),
             recent_days=RECENT_DAYS,
-            recently_changed=recently_changed[:BOARD_LIST_LIMIT],
-            recently_changed_more=len(recently_changed) > BOARD_LIST_LIMIT,
-            period_ended=period_ended[:BOARD_LIST_LIMIT],
-            period_ended_more=len(period_ended) > BOARD_LIST_LIMIT,
             board_list_limit=BOARD_LIST_LIMIT,
             this_year=today.year,
         )

@@ -153,12 +153,12 @@ def test_board_lists_are_bounded_and_say_so(client, monkeypatch):
         )  # fmt: skip
     PlanFactory(title="Draft open", slug="draft-open", start_year=2010, end_year=2011)
     response = client.get(reverse("plans:status_board"))
-    assert [plan.title for plan in response.context["recently_changed"]] == [
+    assert [plan.title for plan in response.context["board"].recently_changed] == [
         "Recent 2",
         "Recent 1",
     ]
-    assert response.context["recently_changed_more"]
-    assert [plan.title for plan in response.context["period_ended"]] == [
+    assert response.context["board"].recently_changed_more
+    assert [plan.title for plan in response.context["board"].period_ended] == [
         "Draft open",
         "Recent 0",
     ]

@@ -41,11 +41,11 @@ def test_matrix_counts_equal_the_database(client):
     response = client.get(BOARD_URL)
     assert response.status_code == 200
     published = Plan.objects.published()
-    for row in response.context["rows"]:
+    for row in response.context["board"].rows:
         for status, count in row["cells"]:
             assert count == published.filter(dimension=row["dimension"], status=status).count()
         assert row["total"] == published.filter(dimension=row["dimension"]).count()
-    assert response.context["total"] == published.count() == Plan.objects.count() - 1
+    assert response.context["board"].total == published.count() == Plan.objects.count() - 1
     html = response.content.decode()
     dimension = dimensions[1]
     cell = f'href="/plans/?dimension={dimension.slug}&amp;status=approved_soc"'
@@ -91,7 +91,7 @@ def test_recent_changes_are_those_of_the_last_90_days(client):
     )
     record_status_change(undated, PlanStatus.AGREED_BY_SWG, None)
     response = client.get(BOARD_URL)
-    titles = [plan.title for plan in response.context["recently_changed"]]
+    titles = [plan.title for plan in response.context["board"].recently_changed]
     assert sorted(titles) == ["March plan", "Recent plan"]
 
 
@@ -125,7 +125,7 @@ def test_period_ended_without_completion(client):
         **common,
     )
     response = client.get(BOARD_URL)
-    titles = [plan.title for plan in response.context["period_ended"]]
+    titles = [plan.title for plan in response.context["board"].period_ended]
     assert titles == ["Overdue", "Ended last year"]
     assert "before 2024" in response.content.decode()
 
@@ -153,7 +153,7 @@ def test_board_query_count_is_constant(client, django_assert_max_num_queries, co
     with django_assert_max_num_queries(4):
         response = client.get(BOARD_URL)
     assert response.status_code == 200
-    assert response.context["total"] == count
+    assert response.context["board"].total == count
 
 
 def matrix_rows(html):
@@ -263,4 +263,4 @@ def test_a_published_plan_still_in_draft_keeps_the_columns_adding_up(client):
     PlanFactory(dimension=dimension, priority_area=None)  # published, workflow status draft
     response = client.get(BOARD_URL)
     assert "Draft" in board_column_headers(response.content.decode())
-    assert response.context["total"] == 1
+    assert response.context["board"].total == 1

@@ -171,7 +171,7 @@ def test_demo_pages_render(client):
     assert client.get("/plans/").status_code == 200
     board = client.get("/plans/status/")
     assert board.status_code == 200
-    ended = {plan.slug for plan in board.context["period_ended"]}
+    ended = {plan.slug for plan in board.context["board"].period_ended}
     assert {"drugs-action-plan-2010-2011", "drugs-action-plan-2016-2018"} <= ended
     for slug in SLUGS:
         assert client.get(f"/plans/{slug}/").status_code == 200
