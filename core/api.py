@@ -209,29 +209,13 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def represent(self, keys, read_objects, many=False):
         """The serialized objects of these keys, from the fragment cache or read anew."""
-
-        def serialized():
-            return self.get_serializer(read_objects(), many=many).data
-
-        request = self.request
-        if not page_cache.is_fragment_cacheable_request(request):
-            return serialized()
-        _shown, versions = page_cache.request_content_versions(request)
-        if versions is None:
-            return serialized()
-        name = f"api:{self.basename}:{self.get_serializer_class().__name__}"
-        key = page_cache.fragment_key(
-            name,
-            versions,
-            getattr(request, "LANGUAGE_CODE", ""),
-            request.get_host(),
-            [request.scheme, request.META.get("SCRIPT_NAME", ""), *keys],
+        return page_cache.request_fragment(
+            self.request,
+            f"api:{self.basename}:{self.get_serializer_class().__name__}",
+            keys,
+            lambda: self.get_serializer(read_objects(), many=many).data,
+            timeout=self.representation_seconds,
         )
-        data = page_cache.read(key)
-        if data is None:
-            data = serialized()
-            page_cache.store(key, data, self.representation_seconds)
-        return data
 
 
 class AnonymousRateThrottle(AnonRateThrottle):

@@ -371,6 +371,31 @@ def fragment_key(name, versions, language, host, vary_on):
     return _key("fragment", versions, name, language, host, *vary_on)
 
 
+def request_fragment(request, name, vary_on, draw, timeout=600):
+    """draw(), or what it gave before for the same content: cached under the versions of
+    the content the request's page shows, the language, the host and scheme (for
+    absolute links), the day and ``vary_on``. Drawn, not cached, for staff and while
+    the cache is unreachable. For fragments drawn in Python ({% content_cache %} is the
+    templates' way)."""
+    if not is_fragment_cacheable_request(request):
+        return draw()
+    _shown, versions = request_content_versions(request)
+    if versions is None:
+        return draw()
+    key = fragment_key(
+        name,
+        versions,
+        getattr(request, "LANGUAGE_CODE", ""),
+        request.get_host(),
+        [request.scheme, request.META.get("SCRIPT_NAME", ""), *vary_on],
+    )
+    value = read(key)
+    if value is None:
+        value = draw()
+        store(key, value, timeout)
+    return value
+
+
 def patch_public_cache_control(response):
     """Short for shared caches, and browsers ask again each time (a 304 when unchanged).
 

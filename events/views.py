@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core import published_rows
+from core import page_cache, published_rows
 from core.pagination import KeysFirstPaginator
 from core.partial_dates import DatePrecision
 from core.preview import PreviewableDetailMixin
-from core.queries import keys_first
 from core.slug_urls import slug_url_function
 from plans.models import Plan, StatusChange
 
@@ -197,22 +196,27 @@ CALENDAR_RECENT = 100
 CALENDAR_MAX_EVENTS = 200
 
 
-def calendar_events(kinds=(), year=None, today=None):
-    """The events of one calendar file, in date order (see CALENDAR_UPCOMING)."""
+def calendar_event_keys(kinds=(), year=None, today=None):
+    """The keys of the events of one calendar file (see CALENDAR_UPCOMING), ascending:
+    one query."""
     today = today or timezone.localdate()
     events = Event.objects.published().calendar_ready()
     if kinds:
         events = events.filter(kind__in=kinds)
-    # The file lists them by date, whichever were chosen.
     if not year:
-        nearest = nearest_keys(events, today)
-        return Event.objects.filter(pk__in=nearest).for_calendar().order_by("start_date", "pk")
+        return sorted(nearest_keys(events, today))
     # Sorted on COALESCE(start_date, ...), which equals start_date: on start_date
     # itself PostgreSQL walked that index from the first event ever (43 ms).
     chosen = events.filter(
         start_date__lte=datetime.date(year, 12, 31), last_date__gte=datetime.date(year, 1, 1)
     ).order_by(Coalesce("start_date", "end_date"), "pk")
-    return keys_first(chosen.for_calendar(), 0, CALENDAR_MAX_EVENTS).order_by("start_date", "pk")
+    return sorted(chosen.values_list("pk", flat=True)[:CALENDAR_MAX_EVENTS])
+
+
+def calendar_events(keys):
+    """The events of these keys, with what a calendar file shows, by date (the file lists
+    them so, whichever were chosen)."""
+    return Event.objects.filter(pk__in=keys).for_calendar().order_by("start_date", "pk")
 
 
 def nearest_keys(events, today):
@@ -292,10 +296,16 @@ class CalendarFeedView(View):
         # Up to CALENDAR_MAX_EVENTS addresses: the host and the URL pattern looked up once.
         site = request.build_absolute_uri("/").removesuffix("/")
         detail_url = slug_url_function("events:detail")
-        body = ics.build_calendar(
-            calendar_events(kinds, year),
-            lambda event: site + detail_url(event.slug),
-            name,
+        # Keys first: the events' rows are read and the file built only when it is not
+        # cached for these events, the events' content and the site's address.
+        keys = calendar_event_keys(kinds, year)
+        body = page_cache.request_fragment(
+            request,
+            "calendar-ics",
+            [name, *keys],
+            lambda: ics.build_calendar(
+                calendar_events(keys), lambda event: site + detail_url(event.slug), name
+            ),
         )
         return calendar_response(body)
 

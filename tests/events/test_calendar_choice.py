@@ -121,6 +121,7 @@ def test_the_choice_and_the_rows_come_in_two_queries_at_any_scale(
     monkeypatch.setattr(event_views, "CALENDAR_UPCOMING", 5)
     monkeypatch.setattr(event_views, "CALENDAR_RECENT", 1)
     with django_assert_num_queries(2):  # the keys of both halves, then the rows
-        rows = list(event_views.calendar_events(today=TODAY).values_list("title", flat=True))
+        keys = event_views.calendar_event_keys(today=TODAY)
+        rows = list(event_views.calendar_events(keys).values_list("title", flat=True))
     # Five events not over, soonest first, and the last one over: listed by date.
     assert rows == ["Long course", "Day -2 #5", "Day 0 #6", "Day 0 #7", "Day 1 #8", "Ministerial"]

@@ -70,7 +70,8 @@ def pages(target, host):
         # The current calendar file: the keys of the events ahead and behind, the rows.
         (reverse("events:calendar_ics"), 2),
         (reverse("events:calendar_ics") + "?kind=summit&kind=soc", 2),
-        (reverse("events:calendar_ics") + "?year=2030", 1),
+        # The keys, then the rows (only when the file is not cached).
+        (reverse("events:calendar_ics") + "?year=2030", 2),
         (target.get_ics_url(), 1),
         (reverse("events:feed_rss"), 2),
         (reverse("events:feed_atom"), 2),
