@@ -25,11 +25,13 @@ from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sites.requests import RequestSite
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import http_date
 
+from core import page_cache
 from core.sitemaps import LanguagesSitemap
 from events.sitemaps import EventSitemap
 from members.sitemaps import ParticipantSitemap
@@ -106,16 +108,20 @@ def section(request, section):
     if section not in SITEMAPS:
         raise Http404("No such sitemap.")
     sitemap = SITEMAPS[section]()
+    page = request.GET.get("p", 1)
+
+    def draw():
+        urls = sitemap.get_urls(page=page, site=RequestSite(request), protocol=request.scheme)
+        body = render_to_string("sitemaps/section.xml", {"urlset": urls}, request)
+        return body, getattr(sitemap, "latest_lastmod", None)
+
+    # A page of 500 addresses, each with its alternates, is costly and changes rarely:
+    # drawn again only after a save of the content it lists (the index shows everything).
     try:
-        urls = sitemap.get_urls(
-            page=request.GET.get("p", 1), site=RequestSite(request), protocol=request.scheme
-        )
+        body, latest = page_cache.request_fragment(request, f"sitemap-{section}", [page], draw)
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404("No such page of this sitemap.") from error
-    response = TemplateResponse(
-        request, "sitemaps/section.xml", {"urlset": urls}, content_type=CONTENT_TYPE
-    )
-    latest = getattr(sitemap, "latest_lastmod", None)
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
     if latest is not None:
         response.headers["Last-Modified"] = http_date(latest.timestamp())
     return response

@@ -6,6 +6,7 @@ import pytest
 from django.utils.http import http_date
 
 from cica_site import demo as site_demo
+from core import page_cache
 from core.publishing import PublicationStatus
 from members import demo as members_demo
 from publications import demo as publications_demo
@@ -191,3 +192,30 @@ def test_a_section_split_into_pages_lists_each_item_once(client, monkeypatch):
     )
     assert client.get("/sitemap-publications.xml?p=6").status_code == 404
     assert client.get("/sitemap-members.xml?p=1").status_code == 200  # empty section: page 1
+
+
+class TestSectionFragment:
+    """A section page drawn anew (page cache off) from its cached fragment: read and drawn
+    again only after a save of the content."""
+
+    @pytest.fixture(autouse=True)
+    def _fragments_only(self, settings, monkeypatch):
+        settings.PAGE_CACHE_ENABLED = False
+        settings.FRAGMENT_CACHE_ENABLED = True
+        monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
+
+    def test_a_second_fetch_reads_nothing_and_a_save_shows(self, client, django_assert_num_queries):
+        publication = PublicationFactory(slug="first-news")
+        first = client.get("/sitemap-publications.xml")
+        with django_assert_num_queries(0):
+            second = client.get("/sitemap-publications.xml")
+        assert second.content == first.content
+        assert "/publications/first-news/" in second.content.decode()
+        assert second["Last-Modified"] == first["Last-Modified"]
+        publication.slug = "renamed-news"
+        publication.save()
+        assert (
+            "/publications/renamed-news/"
+            in client.get("/sitemap-publications.xml").content.decode()
+        )
+        assert client.get("/sitemap-publications.xml?p=9").status_code == 404
