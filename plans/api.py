@@ -5,11 +5,13 @@ and events that are published, responsible states that are published. Who record
 decision, and when, stays in the admin.
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django_filters import ChoiceFilter
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
+from core import page_cache
 from core.api import (
     ApiUrlField,
     PageUrlField,
@@ -341,6 +343,22 @@ class DecisionViewSet(ReadOnlyViewSet):
     lookup_field = "pk"
     serializer_class = DecisionSerializer
     filterset_class = DecisionFilter
+
+    def get_paginator(self, queryset, per_page):
+        # Counting "what changed since" checks every matching decision's plan (14 ms for
+        # 11,000 of 200,000): the count is kept, like a fragment, until the content
+        # changes, for these filters.
+        request = self.request
+        filters = sorted(
+            (key, request.query_params.getlist(key))
+            for key in request.query_params
+            if key not in ("page", "page_size")
+        )
+        paginator = Paginator(queryset, per_page)
+        paginator.count = page_cache.request_fragment(
+            request, "api-decisions-count", filters, lambda: Paginator(queryset, per_page).count
+        )
+        return paginator
 
     def get_queryset(self):
         # The one definition of what is public, shared with the decision feeds.

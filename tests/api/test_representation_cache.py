@@ -5,12 +5,16 @@ serialized only when their representation is not cached for the content versions
 language and the site's address. A save of what an answer shows draws it again.
 """
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core import page_cache
 from core.publishing import PublicationStatus
+from plans.models import PlanStatus
+from plans.workflow import record_status_change
 from tests.factories import CoordinationFactory, MeasureFactory, PlanFactory, member_state
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +110,17 @@ def test_while_the_cache_is_unreachable_answers_are_drawn_from_the_database(
     response, _queries = get(client, "/api/v1/plans/water/")
     assert response.status_code == 200
     assert response.json()["title"] == "Water Security Plan"
+
+
+def test_the_count_of_decisions_is_kept_until_the_content_changes(client, plan):
+    path = "/api/v1/decisions/?decided_after=2020-01-01"
+    record_status_change(plan, PlanStatus.AGREED_BY_SWG, datetime.date(2024, 3, 1))
+    first, _queries = get(client, path)
+    assert first.json()["count"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(path)
+    assert again.json()["count"] == 1
+    assert not any("COUNT(" in query["sql"] for query in queries)
+    record_status_change(plan, PlanStatus.APPROVED_BY_SOC, datetime.date(2024, 6, 1))
+    assert get(client, path)[0].json()["count"] == 2
+    assert get(client, "/api/v1/decisions/?decided_after=2024-05-01")[0].json()["count"] == 1
