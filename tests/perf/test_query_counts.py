@@ -72,7 +72,8 @@ def public_pages(probe):
         "calendar month": f"/events/{year}/{month}/",
         "event ics": event.get_ics_url(),
         "calendar ics": "/events/calendar.ics",
-        "calendar ics of a year": f"/events/calendar.ics?year={year - 3}",
+        # The probe event's year: a year with events at both sizes (an empty one reads no rows).
+        "calendar ics of a year": f"/events/calendar.ics?year={year}",
         "calendar ics by kind": "/events/calendar.ics?kind=soc&kind=summit",
         "events rss": "/events/feed/rss/",
         "events atom": "/events/feed/atom/",
