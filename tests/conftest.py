@@ -42,3 +42,14 @@ def _isolated_media(settings, tmp_path):
 def pytest_collection_modifyitems(config, items):
     # Real-browser tests are the slowest: run them after everything else.
     items.sort(key=lambda item: "browser" in item.keywords)
+
+
+@pytest.fixture
+def fragments_only(settings, monkeypatch):
+    """Page cache off, fragment cache on, and no outage carried over from another test:
+    pages drawn anew from their cached fragments."""
+    from core import page_cache
+
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})

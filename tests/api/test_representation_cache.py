@@ -17,14 +17,7 @@ from plans.models import PlanStatus
 from plans.workflow import record_status_change
 from tests.factories import CoordinationFactory, MeasureFactory, PlanFactory, member_state
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fragments_only(settings, monkeypatch):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_only")]
 
 
 @pytest.fixture

@@ -8,18 +8,10 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from core import page_cache
 from tests.factories import EventFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_only")]
 URL = reverse("events:calendar_ics")
-
-
-@pytest.fixture(autouse=True)
-def _fragments_only(settings, monkeypatch):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
 
 
 @pytest.fixture

@@ -11,22 +11,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core import page_cache
 from tests.factories import EventFactory, member_state
 
 from .conftest import NOW
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_only")]
 LIST_URL = reverse("events:list")
 PAST_URL = reverse("events:past")
 SOON = NOW.date() + datetime.timedelta(days=3)
-
-
-@pytest.fixture(autouse=True)
-def _fragments_only(settings, monkeypatch):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
 
 
 @pytest.fixture

@@ -12,21 +12,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core import page_cache
 from tests.factories import EventFactory
 
 from .conftest import NOW
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_only")]
 JUNE = reverse("events:month", kwargs={"year": 2030, "month": 6})
 JULY = reverse("events:month", kwargs={"year": 2030, "month": 7})
-
-
-@pytest.fixture(autouse=True)
-def _fragments_only(settings, monkeypatch):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
 
 
 def get(client, url=JUNE):

@@ -6,18 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core import page_cache
 from core.publishing import PublicationStatus
 from tests.factories import PlanFactory, member_state
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fragments_only(settings, monkeypatch):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_only")]
 
 
 def get(client, path="/members/"):

@@ -9,19 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core import page_cache
 from plans.models import PlanStatus
 from tests.factories import CoordinationFactory, MeasureFactory, PlanFactory, member_state
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_only")]
 LIST_URL = reverse("plans:list")
-
-
-@pytest.fixture(autouse=True)
-def _fragments_only(settings, monkeypatch):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
-    monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 from django.utils.http import http_date
 
 from cica_site import demo as site_demo
-from core import page_cache
 from core.publishing import PublicationStatus
 from members import demo as members_demo
 from publications import demo as publications_demo
@@ -194,15 +193,10 @@ def test_a_section_split_into_pages_lists_each_item_once(client, monkeypatch):
     assert client.get("/sitemap-members.xml?p=1").status_code == 200  # empty section: page 1
 
 
+@pytest.mark.usefixtures("fragments_only")
 class TestSectionFragment:
     """A section page drawn anew (page cache off) from its cached fragment: read and drawn
     again only after a save of the content."""
-
-    @pytest.fixture(autouse=True)
-    def _fragments_only(self, settings, monkeypatch):
-        settings.PAGE_CACHE_ENABLED = False
-        settings.FRAGMENT_CACHE_ENABLED = True
-        monkeypatch.setattr(page_cache, "_outage", {"until": 0.0, "bump_pending": False})
 
     def test_a_second_fetch_reads_nothing_and_a_save_shows(self, client, django_assert_num_queries):
         publication = PublicationFactory(slug="first-news")
