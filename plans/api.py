@@ -356,7 +356,7 @@ class DecisionViewSet(ReadOnlyViewSet):
         )
         paginator = Paginator(queryset, per_page)
         paginator.count = page_cache.request_fragment(
-            request, "api-decisions-count", filters, lambda: Paginator(queryset, per_page).count
+            request, "api-decisions-count", filters, queryset.count
         )
         return paginator
 
